@@ -1,0 +1,24 @@
+"""The task runners a run can use for its transform batches."""
+
+from __future__ import annotations
+
+import os
+
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+
+def make_task_runner(name: str, workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
+    """thread: one process, fine for small runs; process: every core, the default for large
+    corpora; dask: a local cluster or an existing one at ``dask_address``."""
+    workers = workers or os.cpu_count() or 1
+    if name == "thread":
+        return ThreadPoolTaskRunner(max_workers=workers)
+    if name == "process":
+        return ProcessPoolTaskRunner(max_workers=workers)
+    if name == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if dask_address:
+            return DaskTaskRunner(address=dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1})
+    raise ValueError(f"unknown task runner {name!r} (thread, process or dask)")

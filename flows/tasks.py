@@ -1,0 +1,148 @@
+"""Prefect tasks: thin wrappers that do I/O and call the pure transforms.
+
+Retries only where a retry can help: listing and reading files, and opening the warehouse
+(an analyst's read-only session may release its lock). A bad article is a reject, never a
+retry, so the transform itself has none.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from transforms.articles import Reject, SourceFile, process_document
+from transforms.frames import batch_frames
+from warehouse import loader, staging
+
+
+def _is_lock_error(task, task_run, state) -> bool:  # noqa: ARG001 — Prefect's signature
+    try:
+        state.result()
+    except loader.WarehouseLocked:
+        return True
+    except Exception:  # noqa: BLE001 — any other failure is not worth a retry
+        return False
+    return False
+
+
+@task(name="discover", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def discover(input_root: Path) -> list[SourceFile]:
+    """Every regular *.txt file under the root, recursively, in a stable order."""
+    found = []
+    for dirpath, dirnames, filenames in os.walk(input_root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            if not name.endswith(".txt"):
+                continue
+            path = Path(dirpath) / name
+            if not path.is_file():
+                continue
+            stat = path.stat()
+            found.append(
+                SourceFile(
+                    input_root=str(input_root),
+                    source_path=path.relative_to(input_root).as_posix(),
+                    source_name=name,
+                    size=stat.st_size,
+                    mtime_ns=stat.st_mtime_ns,
+                )
+            )
+    return found
+
+
+@task(name="prepare-warehouse", retries=3, retry_delay_seconds=[2, 5, 10],
+      retry_condition_fn=_is_lock_error, cache_policy=NO_CACHE)
+def prepare_warehouse(warehouse_path: Path, input_root: str) -> dict[str, tuple[int, int]]:
+    """Create missing tables, seed reference dimensions, return the files already loaded."""
+    with loader.connect(warehouse_path) as con:
+        loader.ensure_schema(con)
+        return loader.known_files(con, input_root)
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_no: int
+    articles: int
+    rejects: Counter[str]
+    rows: dict[str, int]
+
+
+def _read(source: SourceFile) -> bytes | Reject:
+    try:
+        return (Path(source.input_root) / source.source_path).read_bytes()
+    except OSError as exc:
+        return Reject(source, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
+
+
+@task(name="transform-batch", cache_policy=NO_CACHE)
+def transform_batch(batch_no: int, files: list[SourceFile], area: Path, run_id: str) -> BatchResult:
+    """Read, decode, clean and extract one batch; stage it as Parquet (no retries)."""
+    outcomes = []
+    for source in files:
+        raw = _read(source)
+        outcomes.append(raw if isinstance(raw, Reject) else process_document(raw, source))
+    frames = batch_frames(outcomes, run_id)
+    rows = staging.write_batch(area, batch_no, frames)
+    rejects = Counter(frames["etl_reject"]["reason"].to_list())
+    return BatchResult(batch_no, rows["dim_article"], rejects, rows)
+
+
+@task(name="stage-rejects", cache_policy=NO_CACHE)
+def stage_rejects(rejects: list[Reject], area: Path, run_id: str, batch_no: int) -> BatchResult:
+    """Stage files refused before reading (too large) like any other reject."""
+    frames = batch_frames(list(rejects), run_id)
+    rows = staging.write_batch(area, batch_no, frames)
+    return BatchResult(batch_no, 0, Counter(r.reason for r in rejects), rows)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(
+    area: Path,
+    warehouse_path: Path,
+    run_id: str,
+    run_stats: dict[str, float],
+    docs_dir: Path,
+) -> Any:
+    """Run the Great Expectations suites over the staged run (see expectations/)."""
+    from expectations import validate_run
+    from warehouse.validation import validation_frames
+
+    with loader.connect(warehouse_path, read_only=True) as con:
+        regions, measures = loader.reference_codes(con)
+    frames = validation_frames(staging.staged_files(area))
+    return validate_run(
+        run_id,
+        frames,
+        region_codes=regions,
+        measure_codes=measures,
+        run_stats=run_stats,
+        today=date.today(),
+        gx_root=docs_dir.parent / "gx",
+        docs_dir=docs_dir,
+    )
+
+
+@task(name="load", retries=3, retry_delay_seconds=[2, 5, 10],
+      retry_condition_fn=_is_lock_error, cache_policy=NO_CACHE)
+def load(
+    warehouse_path: Path,
+    area: Path,
+    quarantine: dict[str, pl.DataFrame],
+    run_failure: str | None,
+    run_record: dict[str, Any],
+    full_refresh: bool,
+    dq_rows: list[dict[str, Any]],
+) -> tuple[loader.LoadCounts, dict[str, int]]:
+    """Publish the staged run, its DQ results and its etl_run row in one transaction."""
+    with loader.connect(warehouse_path) as con:
+        loader.stage(con, staging.staged_files(area))
+        counts = loader.publish(con, quarantine, run_failure, run_record, full_refresh, dq_rows)
+        return counts, loader.table_counts(con)

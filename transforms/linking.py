@@ -1,0 +1,76 @@
+"""Give every count the region, date and measure it is about.
+
+Analysts ask "money per measure per province per month": that is one GROUP BY only if each
+count row already carries a region, a date and a measure. A count takes them from its own
+sentence; failing that, the region and date fall back to the article's main region and its
+publish date. The measure does not fall back: a count in a sentence that reports no measure
+is not evidence for any measure.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+from transforms.model import CountFact, DateFact, MeasureFact, RegionFact
+
+_LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2}
+
+
+def main_region(regions: list[RegionFact]) -> str | None:
+    """The region an article is mostly about: most mentioned, earliest on ties."""
+    if not regions:
+        return None
+    counts = Counter(r.region_code for r in regions)
+    first_seen = {}
+    for r in regions:
+        first_seen.setdefault(r.region_code, r.start)
+    return max(counts, key=lambda code: (counts[code], -first_seen[code]))
+
+
+def _most_specific(codes: list[str]) -> str:
+    """Deepest code of a sentence: a county says more than its province."""
+    def depth(code: str) -> int:
+        if code.endswith("0000"):
+            return 0
+        return 1 if code.endswith("00") else 2
+
+    return max(codes, key=depth)
+
+
+def link_counts(
+    counts: list[CountFact],
+    regions: list[RegionFact],
+    dates: list[DateFact],
+    measures: list[MeasureFact],
+    publish_date: date | None,
+) -> list[CountFact]:
+    region_by_sentence: dict[int, list[str]] = {}
+    for r in regions:
+        region_by_sentence.setdefault(r.sentence_no, []).append(r.region_code)
+    date_by_sentence: dict[int, date] = {}
+    for d in sorted(dates, key=lambda d: d.start):
+        date_by_sentence.setdefault(d.sentence_no, d.date_start)
+    measure_by_sentence: dict[int, str] = {}
+    for m in sorted(measures, key=lambda m: m.start):
+        measure_by_sentence.setdefault(m.sentence_no, m.measure_code)
+    fallback_region = main_region(regions)
+    linked = []
+    for c in counts:
+        sentence_regions = region_by_sentence.get(c.sentence_no)
+        linked.append(
+            replace(
+                c,
+                region_code=_most_specific(sentence_regions) if sentence_regions else fallback_region,
+                date_start=date_by_sentence.get(c.sentence_no, publish_date),
+                measure_code=measure_by_sentence.get(c.sentence_no),
+            )
+        )
+    return linked
+
+
+def fill_measure_regions(measures: list[MeasureFact], regions: list[RegionFact]) -> list[MeasureFact]:
+    """A measure whose sentence names no region is about the article's main region."""
+    fallback = main_region(regions)
+    return [m if m.region_code else replace(m, region_code=fallback) for m in measures]

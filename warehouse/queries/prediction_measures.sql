@@ -1,0 +1,1 @@
+SELECT article_id, measure_code FROM fact_measure ORDER BY article_id, "start";

@@ -1,0 +1,1 @@
+SELECT measure_code FROM dim_measure;

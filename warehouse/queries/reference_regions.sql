@@ -1,0 +1,1 @@
+SELECT region_code FROM dim_region;

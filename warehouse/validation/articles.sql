@@ -1,0 +1,7 @@
+-- Staged articles as the `articles` suite sees them: everything but the body text, plus the
+-- body's share of CJK characters, computed here so the suite need not hold bodies.
+SELECT
+    row_id, article_id, title, publisher, publish_date, script, raw_chars, body_chars,
+    length(regexp_replace(body, '[^\p{Han}]', '', 'g'))::DOUBLE / greatest(length(body), 1)
+        AS cjk_share
+FROM read_parquet($articles, union_by_name = true);

@@ -1,0 +1,127 @@
+"""The `zhfacts` command line."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from zhfacts.settings import Settings
+
+app = typer.Typer(
+    help="Scraped Chinese news pages → validated DuckDB warehouse of facts.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+
+
+def fail(message: str, code: int = 2) -> None:
+    """Exit with a one-line reason: users should never need a traceback to know why."""
+    console.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Folder of raw *.txt pages.")] = None,
+    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract unchanged files too.")] = False,
+    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per task run.")] = None,
+    task_runner: Annotated[Optional[str], typer.Option("--task-runner", help="thread | process | dask")] = None,
+    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://… of a Dask scheduler.")] = None,
+    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Parallel workers.")] = None,
+) -> None:
+    """Run the pipeline: discover → decode → transform → validate → load."""
+    overrides = {
+        "input_path": input,
+        "warehouse_path": warehouse,
+        "full_refresh": full_refresh or None,
+        "batch_size": batch_size,
+        "task_runner": task_runner,
+        "dask_address": dask_address,
+        "workers": workers,
+    }
+    try:
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValueError as exc:
+        fail(f"invalid option: {exc.errors()[0]['loc'][0]}: {exc.errors()[0]['msg']}")  # type: ignore[attr-defined]
+    from flows.runner import PipelineError, run_pipeline
+
+    try:
+        summary = run_pipeline(settings, progress=sys.stderr.isatty())
+    except PipelineError as exc:
+        fail(str(exc), exc.exit_code)
+    summary.print(console)
+    if summary.exit_code:
+        raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Folder of gold *.json files.")],
+    input: Annotated[Optional[list[Path]], typer.Option("--input", "-i", help="Folder(s) holding the raw pages; repeatable.")] = None,
+    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="Warehouse to run into (default: a temporary one).")] = None,
+    diff: Annotated[bool, typer.Option("--diff", help="List false positives (+) and negatives (-) per article.")] = False,
+    quick: Annotated[bool, typer.Option("--quick", help="Run the transforms in-process, without Prefect or DuckDB.")] = False,
+    pred_out: Annotated[Optional[Path], typer.Option("--pred-out", help="Also write the prediction JSON files here.")] = None,
+) -> None:
+    """Precision, recall and F1 per field against gold, as facts.md defines them."""
+    from transforms.scoring import format_score
+    from zhfacts import evaluation
+
+    if not gold.is_dir():
+        fail(f"{gold}: gold folder not found")
+    gold_docs = evaluation.gold_files(gold)
+    inputs = input or [gold]
+    for folder in inputs:
+        if not folder.is_dir():
+            fail(f"{folder}: input folder not found")
+    pages = evaluation.find_raw_pages(set(gold_docs), inputs)
+    missing = sorted(set(gold_docs) - set(pages))
+    if missing:
+        console.print(f"[yellow]no raw page for {len(missing)} gold file(s): {', '.join(missing)}[/]")
+    if quick:
+        preds = evaluation.quick_predictions(pages)
+    else:
+        preds = _pipeline_predictions(pages, warehouse)
+    if pred_out:
+        evaluation.write_predictions(preds, pred_out)
+    result = evaluation.score_predictions(gold_docs, preds)
+    if diff:
+        for name, lines in result.diff.items():
+            typer.echo(f"== {name}")
+            for line in lines:
+                typer.echo(f"  {line}")
+        typer.echo("")
+    typer.echo(f"articles: {result.articles} gold, {len(preds)} predicted")
+    typer.echo(format_score(result))
+
+
+def _pipeline_predictions(pages: dict[str, Path], warehouse: Path | None) -> dict:
+    import shutil
+
+    from flows.runner import PipelineError, run_pipeline
+    from zhfacts import evaluation
+
+    with tempfile.TemporaryDirectory(prefix="zhfacts-eval-") as tmp:
+        staged = Path(tmp) / "input"
+        staged.mkdir()
+        for path in pages.values():
+            shutil.copy2(path, staged / path.name)
+        target = warehouse or Path(tmp) / "eval.duckdb"
+        settings = Settings(input_path=staged, warehouse_path=target, full_refresh=True,
+                            data_docs_dir=Path(tmp) / "data_docs")
+        try:
+            run_pipeline(settings, progress=False)
+        except PipelineError as exc:
+            fail(str(exc), exc.exit_code)
+        return evaluation.warehouse_predictions(target)
+
+
+if __name__ == "__main__":
+    app()
