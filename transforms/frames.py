@@ -11,6 +11,7 @@ from dataclasses import asdict
 import polars as pl
 
 from transforms.articles import Article, Reject
+from transforms.sentences import split_sentences
 
 _FACT_KEYS = {
     "article_id": pl.String,
@@ -50,6 +51,7 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "region_code": pl.String,
         "date_start": pl.Date,
         "measure_code": pl.String,
+        "evidence": pl.String,
     },
     "fact_date": {
         **_FACT_KEYS,
@@ -57,7 +59,12 @@ SCHEMAS: dict[str, dict[str, pl.DataType]] = {
         "date_end": pl.Date,
         "granularity": pl.String,
     },
-    "fact_measure": {**_FACT_KEYS, "measure_code": pl.String, "region_code": pl.String},
+    "fact_measure": {
+        **_FACT_KEYS,
+        "measure_code": pl.String,
+        "region_code": pl.String,
+        "evidence": pl.String,
+    },
     "etl_reject": {
         "run_id": pl.String,
         "source_path": pl.String,
@@ -115,9 +122,14 @@ def batch_frames(outcomes: list[Article | Reject], run_id: str) -> dict[str, pl.
             ],
         ),
     }
+    sentences = {a.article_id: [s.text for s in split_sentences(a.page.body)] for a in articles}
     for table in FACT_TABLES:
         rows = [
-            {"article_id": a.article_id, **asdict(fact)}
+            {
+                "article_id": a.article_id,
+                "evidence": sentences[a.article_id][fact.sentence_no],
+                **asdict(fact),
+            }
             for a in articles
             for fact in getattr(a.facts, _FACT_FIELD[table])
         ]

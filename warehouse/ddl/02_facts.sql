@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS fact_count (
     what         VARCHAR,
     region_code  VARCHAR,
     date_start   DATE,
-    measure_code VARCHAR
+    measure_code VARCHAR,
+    evidence     VARCHAR              -- the sentence the count was read from
 );
 
 CREATE TABLE IF NOT EXISTS fact_date (
@@ -44,5 +45,6 @@ CREATE TABLE IF NOT EXISTS fact_measure (
     "end"        INTEGER NOT NULL,
     mention      VARCHAR NOT NULL,
     measure_code VARCHAR NOT NULL,
-    region_code  VARCHAR
+    region_code  VARCHAR,
+    evidence     VARCHAR              -- the sentence that reports the measure
 );
