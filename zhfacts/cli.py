@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -10,7 +12,23 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from flows.summary import EXIT_QUARANTINE
 from zhfacts.settings import Settings
+
+def _silence_shutdown_noise() -> None:
+    """DuckDB 2.0's nanobind bindings list "leaked" objects on stderr at interpreter exit
+    whenever pandas/GX touched a connection (noise, stack notes §3). atexit handlers run
+    last-registered-first, so this one, registered at import, runs after all the others
+    (Prefect's server shutdown included) and closes stderr for the finalizers only."""
+    def close_stderr() -> None:
+        sys.stderr.flush()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+
+    atexit.register(close_stderr)
+
+
+_silence_shutdown_noise()
 
 app = typer.Typer(
     help="Scraped Chinese news pages → validated DuckDB warehouse of facts.",
@@ -100,6 +118,25 @@ def evaluate(
         typer.echo("")
     typer.echo(f"articles: {result.articles} gold, {len(preds)} predicted")
     typer.echo(format_score(result))
+
+
+@app.command()
+def dq(
+    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (default: the latest run).")] = None,
+) -> None:
+    """Data-quality summary of a run: suites passed/failed, failing expectations, quarantine."""
+    from zhfacts.dq import UnknownRun, print_dq
+
+    path = warehouse or Settings().warehouse_path
+    if not path.exists():
+        fail(f"{path}: warehouse not found (run `zhfacts run` first)")
+    try:
+        ok = print_dq(path, run_id, Console())
+    except UnknownRun as exc:
+        fail(str(exc))
+    if not ok:
+        raise typer.Exit(EXIT_QUARANTINE)
 
 
 def _pipeline_predictions(pages: dict[str, Path], warehouse: Path | None) -> dict:
