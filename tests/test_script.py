@@ -1,0 +1,138 @@
+"""Table-driven cases for transforms.script: script detection, ruby pinyin, mojibake,
+spaces and Traditional → Simplified conversion."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.script import (
+    detect_script,
+    fold_fullwidth,
+    fold_spaces,
+    repair_mojibake,
+    strip_ruby,
+    to_simplified,
+)
+
+SCRIPT_CASES = [
+    ("simplified", "泉州市各级党组织认真贯彻落实，全力以赴帮助企业复工复产。", "simplified"),
+    ("traditional", "湖州市臺辦嚴格落實中央、省市疫情防控和企業復工復產工作部署。", "traditional"),
+    (
+        "traditional with ruby",
+        "湖州市臺(tái)辦創(chuàng)新舉措 助力臺(tái)企復(fù)工",
+        "traditional",
+    ),
+    (
+        "mixed",
+        "湖州市臺辦嚴格落實中央部署。泉州市各级党组织认真贯彻落实，帮助企业复工复产。",
+        "mixed",
+    ),
+    ("no Chinese", "Factories reopened on Monday, officials said.", "simplified"),
+    ("empty", "", "simplified"),
+    ("shared characters only", "中国人民", "simplified"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), SCRIPT_CASES, ids=[c[0] for c in SCRIPT_CASES]
+)
+def test_detect_script(name: str, text: str, expected: str) -> None:
+    assert detect_script(text) == expected
+
+
+RUBY_CASES = [
+    ("tone marks", "臺(tái)灣", "臺灣"),
+    ("two glued", "復(fù)工復(fù)產(chǎn)", "復工復產"),
+    ("full-width parens", "臺（tái）企", "臺企"),
+    ("tone numbers", "臺(tai2)企", "臺企"),
+    ("ü with tone", "綠(lǜ)色", "綠色"),
+    ("reporter credit stays", "本報訊(記者 王五)3月3日", "本報訊(記者 王五)3月3日"),
+    ("year stays", "十條措施(2020年)出臺", "十條措施(2020年)出臺"),
+    ("abbreviation stays", "易商(ESR)北方总部", "易商(ESR)北方总部"),
+    ("word in parens stays", "领先(app)平台", "领先(app)平台"),
+    ("toneless alone stays", "我们的(de)", "我们的(de)"),
+    ("toneless with toned ruby", "臺(tái)灣(wān)的(de)企業", "臺灣的企業"),
+    ("after a garbled char", "運(yùn)輸?shù)确矫娼?jīng)驗(yàn)", "運輸?确矫娼?驗"),
+    ("not after a Han character", "A (tái) B", "A (tái) B"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), RUBY_CASES, ids=[c[0] for c in RUBY_CASES])
+def test_strip_ruby(name: str, text: str, expected: str) -> None:
+    assert strip_ruby(text) == expected
+
+
+MOJIBAKE_CASES = [
+    # (name, input (Simplified), expected)
+    ("question mark run", "湖州市台办创新“两?!迸e措 助力台企", "湖州市台办创新“两措 助力台企"),
+    (
+        "private-use run",
+        "我们也很心急?!崩贾萋碛胁疾鸵\ue366芾碛邢薰\ue088径\ue143鲁ぢ砻魉?。马明说",
+        "我们也很心急。马明说",
+    ),
+    ("rare run between marks", "比预想好很多?!甭砻魉?。", "比预想好很多。"),
+    ("after punctuation", "车辆运转!痹摷痪F华东厂区副总经理", "车辆运转!华东厂区副总经理"),
+    ("box drawing", "记者刘巍。┯浾3日从江苏", "记者刘巍。3日从江苏"),
+    ("lone replacement char", "企业\ufffd复工", "企业复工"),
+    ("real question", "基本电费过高怎么办?”此前", "基本电费过高怎么办?”此前"),
+    (
+        "question inside a run",
+        "如何保证不断线?河北廊坊临空经济区",
+        "如何保证不断线?河北廊坊临空经济区",
+    ),
+    ("rare place name", "岫岩满族自治县获悉", "岫岩满族自治县获悉"),
+    ("rare place names", "郯城、莒南、沂水、临沭等县", "郯城、莒南、沂水、临沭等县"),
+    ("dense rare run", "企业复工萋碛芾碛薰砻魉了", "企业复工了"),
+    ("Latin letters", "领SHOW文旅集团、A股公司、ESR易商", "领SHOW文旅集团、A股公司、ESR易商"),
+    ("clean text", "截至2月22日,全省复工率93%。", "截至2月22日,全省复工率93%。"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), MOJIBAKE_CASES, ids=[c[0] for c in MOJIBAKE_CASES]
+)
+def test_repair_mojibake(name: str, text: str, expected: str) -> None:
+    assert repair_mojibake(text) == expected
+
+
+SPACE_CASES = [
+    ("around comma", "企业 , 现场", "企业,现场"),
+    ("number and measure word", "554 辆", "554辆"),
+    ("date", "截至 2 月 22 日 12 时", "截至2月22日12时"),
+    ("percent", "复工面 93% ,", "复工面93%,"),
+    ("quotes", '针对 " 员工返程返岗难 " 这一', '针对"员工返程返岗难"这一'),
+    ("before full stop", "复工复产 。", "复工复产。"),
+    ("between Han: one space", "通讯员  谈晶文 薛万强", "通讯员 谈晶文 薛万强"),
+    ("Latin words stay", "Caller id lookup", "Caller id lookup"),
+    ("digits stay apart", "0591 87095414", "0591 87095414"),
+    ("ideographic space", "\u3000\u3000企业复工", "企业复工"),
+    ("zero width", "企\u200b业", "企业"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SPACE_CASES, ids=[c[0] for c in SPACE_CASES])
+def test_fold_spaces(name: str, text: str, expected: str) -> None:
+    assert fold_spaces(text) == expected
+
+
+SIMPLIFIED_CASES = [
+    ("plain", "臺灣復工復產", "台湾复工复产"),
+    ("gov.cn variants", "任世強説,加快復工復産,爲企業服務", "任世强说,加快复工复产,为企业服务"),
+    ("old variants", "淸楚、靑年、値得", "清楚、青年、值得"),
+    ("particle zhe", "隨著眾多臺企復工", "随着众多台企复工"),
+    ("zhu stays", "顯著成效、著名企業、擁有著名品牌", "显著成效、著名企业、拥有著名品牌"),
+    ("compatibility ideograph", "\uf9b5企業", "例企业"),
+    ("already simplified", "泉州市复工复产", "泉州市复工复产"),
+    ("empty", "", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), SIMPLIFIED_CASES, ids=[c[0] for c in SIMPLIFIED_CASES]
+)
+def test_to_simplified(name: str, text: str, expected: str) -> None:
+    assert to_simplified(text) == expected
+
+
+def test_fold_fullwidth_keeps_punctuation() -> None:
+    assert fold_fullwidth("２０２０年３月，ＡＢＣ增长５％") == "2020年3月，ABC增长5%"

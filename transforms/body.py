@@ -1,0 +1,252 @@
+"""Find the article body among the lines of a scraped page.
+
+No per-site rules: each line is judged by general features (length, share of Han
+characters, density of Chinese punctuation, list/link shapes, boilerplate cue words) and
+scored, then the body is the contiguous run of lines with the highest total score (the
+densest block of prose): prose lines count for their length, short lines cost a little,
+boilerplate lines cost a lot. Inside that run, short lines between prose (subheadings,
+photo captions) are body; boilerplate lines are not.
+
+The functions take lines that are already cleaned (Simplified, mojibake dropped, spaces
+folded): see :mod:`transforms.page`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_PUNCT = re.compile(r"[。，,、；;！!？?：:]")
+_END = "。！？!?；;…"
+_CLOSERS = "”’」』)）】\"'》"
+_ENDS_SENTENCE = re.compile(rf"[{_END}][{_CLOSERS}]*$|[)）]$")
+
+# Boilerplate cues. Strong ones make any line boilerplate; weak ones only a short line.
+_STRONG_CUES = re.compile(
+    r"ICP[备證证]|[京沪粤浙苏闽鲁]ICP|互联网新闻信息服务|版权所有|版权归|版权说明|版权声明|"
+    r"Copyright|CopyRight|COPYRIGHT|©|\(c\)\s*\d{4}|未经.{0,12}(?:许可|授权|允许).{0,8}不得|"
+    r"不得转载|禁止转载|违法和不良信息|举报电话|举报邮箱|公网安备|网安备|增值电信业务|"
+    r"上一篇|下一篇|上一条|下一条|上一页|下一页|关闭窗口|【打印|\[打印|打印本页|"
+    r"字体[:：]?\s*[【\[]?\s*大\s*中\s*小|【\s*大\s*中\s*小\s*】|扫一扫|分享到|责任编辑|"
+    r"^温馨提示|^免责声明|本站(?:作品|文章|所有|游戏)"
+)
+_WEAK_CUES = re.compile(
+    r"相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|热点推荐|新闻推荐|最新推荐|频道推荐|"
+    r"热门推荐|猜你喜欢|热点新闻|热门文章|精彩推荐|图片新闻|专题推荐|"
+    r"联系我们|关于我们|网站地图|网站简介|友情链接|法律顾问|广告服务|广告价|投稿|"
+    r"客户端|微信公众号|关注.{0,6}微信|官方微博|二维码|手机版|移动版|返回首页|返回顶部|"
+    r"首页|当前位置|您的位置|你的位置|位置[:：]|字号|打印|收藏|分享|评论|阅读\(\d+\)|点击|"
+    r"登录|注册|标签[:：]|关键词|编辑[:：]|作者[:：]|来源[:：]|稿源[:：]|时间[:：]|"
+    r"日期[:：]|浏览|次数|发布时间|信息来源|文章来源|责编"
+)
+# Lines that end an article when met after its prose has begun.
+_END_CUES = re.compile(
+    r"^(?:[-—=*#\s(（【\[]*)(?:相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|相关文章|相关报道|"
+    r"上一篇|下一篇|上一条|下一条|责任编辑|责编|标签[:：]|稿源[:：]|关键词[:：]|"
+    r"版权所有|Copyright|CopyRight|COPYRIGHT|分享到|扫一扫)"
+)
+_PHONE = re.compile(r"(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}(?!\d)|400-?\d{3}-?\d{4}")
+_CONTACT = re.compile(r"电话|热线|传真|邮箱|E-?mail|地址[:：]|邮编|QQ[:：]")
+_CONTACT_START = re.compile(r"^(?:联系)?(?:地址|电话|传真|邮编|邮箱|E-?mail|热线|QQ)[:：]")
+_URL = re.compile(r"https?://|www\.|\.(?:com|cn|net|org|html?|shtml)\b")
+_BULLET = re.compile(r"^\s*(?:[•·●○◆◇■□▪▶►»>→\-–—*]|\d{1,2}[.、)）]\s)")
+_LIST_DATE = re.compile(
+    r"^\s*[-•·]?\s*\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\s*\d{1,2}:)|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\s*$"
+    r"|^\s*[-•·]?\s*\d{1,2}[-/]\d{1,2}\s|\(\d{2}[-/]\d{1,2}\)\s*$"
+)
+_SEPARATORS = re.compile(r"\||>>|›|»|>|\s/\s")
+
+
+@dataclass(frozen=True, slots=True)
+class LineInfo:
+    text: str
+    han: int
+    punct: int
+    kind: str  # blank | prose | short | boiler
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """The selected lines: ``indices`` into the page's lines, in order."""
+
+    indices: tuple[int, ...]
+    start: int  # first line of the block (inclusive); -1 when none
+    end: int  # last line of the block (exclusive); -1 when none
+    kinds: tuple[str, ...] = ()  # "prose" | "short", one per index
+
+    @property
+    def found(self) -> bool:
+        return bool(self.indices)
+
+
+def _is_boilerplate(text: str, han: int, han_share: float, ends: bool) -> bool:
+    if _STRONG_CUES.search(text):
+        return True
+    if han < 30 and han_share < 0.35:  # "Qzone", "https://…", "2020-02-20 15:34"
+        return True
+    if han < 30 and not ends and _BULLET.match(text):  # "• 某某网手机版"
+        return True
+    if han < 40 and (_WEAK_CUES.search(text) or _URL.search(text)):
+        return True
+    if han < 60 and (
+        _CONTACT_START.match(text)
+        or _LIST_DATE.search(text)  # "- 2020-04-17 other headline"
+        or len(_SEPARATORS.findall(text)) >= 2  # "首页 | 新闻 | 财经"
+    ):
+        return True
+    return han < 80 and bool(_CONTACT.search(text)) and bool(_PHONE.search(text))
+
+
+def classify(line: str) -> LineInfo:
+    """Judge one cleaned line: blank, prose, short (title, subheading, caption, nav) or
+    boilerplate, with its score for the block search."""
+    text = line.strip()
+    if not text:
+        return LineInfo(line, 0, 0, "blank", 0.0)
+    han = len(_HAN.findall(text))
+    punct = len(_PUNCT.findall(text))
+    size = len(text)
+    visible = size - text.count(" ")
+    han_share = han / visible if visible else 0.0
+    ends = bool(_ENDS_SENTENCE.search(text))
+
+    boiler = _is_boilerplate(text, han, han_share, ends)
+    if boiler:
+        return LineInfo(line, han, punct, "boiler", -max(25.0, float(han)))
+
+    prose = (han >= 15 and punct >= 1 and han_share >= 0.5) or (
+        han >= 8 and ends and punct >= 1 and han_share >= 0.5
+    )
+    if prose:
+        bonus = 1.0 + min(punct, 12) / 24.0  # denser punctuation, likelier prose
+        return LineInfo(line, han, punct, "prose", han * bonus)
+    return LineInfo(line, han, punct, "short", -3.0)
+
+
+def _best_block(infos: list[LineInfo]) -> tuple[int, int, float]:
+    """Maximum-sum run of lines (Kadane), runs of short lines costing more."""
+    best = (-1, -1, 0.0)
+    cur_start, cur = 0, 0.0
+    short_run = 0
+    for i, info in enumerate(infos):
+        score = info.score
+        if info.kind == "short":
+            short_run += 1
+            if short_run >= 3:  # a list of short lines is navigation, not subheadings
+                score = -12.0
+        elif info.kind != "blank":
+            short_run = 0
+        if cur <= 0:
+            cur_start, cur = i, score
+        else:
+            cur += score
+        if cur > best[2]:
+            best = (cur_start, i + 1, cur)
+    return best
+
+
+def select_body(lines: list[str], *, min_han: int = 20) -> Body:
+    """The article body among ``lines``: the densest block of prose, cut at end cues."""
+    infos = [classify(line) for line in lines]
+    for i in range(1, len(infos)):
+        # the tail of a hard-wrapped paragraph ("伍。") continues the prose line above it
+        cur, prev = infos[i], infos[i - 1]
+        if (
+            cur.kind == "short"
+            and prev.kind == "prose"
+            and _SOFT_END.search(prev.text.rstrip())
+            and _ENDS_SENTENCE.search(cur.text.strip())
+        ):
+            infos[i] = LineInfo(cur.text, cur.han, cur.punct, "prose", float(cur.han))
+    start, end, _ = _best_block(infos)
+    if start < 0:
+        return Body((), -1, -1)
+    # a boilerplate cue that ends articles cuts the block there, once prose has begun
+    seen_prose = False
+    for i in range(start, end):
+        if infos[i].kind == "prose":
+            seen_prose = True
+        elif seen_prose and _END_CUES.search(lines[i].strip()):
+            end = i
+            break
+    keep = [i for i in range(start, end) if infos[i].kind in ("prose", "short")]
+    # drop short lines before the first and after the last prose line (bylines, captions
+    # of the header, editor lines)
+    prose_at = [i for i in keep if infos[i].kind == "prose"]
+    if not prose_at:
+        return Body((), -1, -1)
+    keep = [i for i in keep if prose_at[0] <= i <= prose_at[-1]]
+    if sum(infos[i].han for i in keep) < min_han:
+        return Body((), -1, -1)
+    return Body(tuple(keep), start, end, tuple(infos[i].kind for i in keep))
+
+
+_BULLET_PREFIX = re.compile(r"^\s*[•·●◆■▪►]\s*")
+
+
+def clean_paragraph(line: str) -> str:
+    """A body line as a paragraph: no indentation, no leading bullet."""
+    return _BULLET_PREFIX.sub("", line).strip()
+
+
+_SOFT_END = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，,、：:\d]$")
+
+
+def _wrap_width(texts: list[str]) -> int | None:
+    """The width a page was hard-wrapped at, if it was: several lines of (nearly) the same
+    greatest length, and that length short enough for a fixed-width wrap."""
+    sizes = [len(t) for t in texts]
+    if len(sizes) < 4:
+        return None
+    width = max(sizes)
+    full = sum(1 for n in sizes if n >= 0.9 * width)
+    if width > 120 or full < 3 or full < 0.4 * len(sizes):
+        return None
+    return width
+
+
+def paragraphs(lines: list[str], body: Body) -> list[str]:
+    """The body's paragraphs. On a hard-wrapped page, a full-width line that stops
+    mid-sentence is joined with the prose line right after it."""
+    kinds = body.kinds or ("prose",) * len(body.indices)
+    items = [(i, k, clean_paragraph(lines[i])) for i, k in zip(body.indices, kinds)]
+    items = [(i, k, t) for i, k, t in items if t]
+    width = _wrap_width([t for _, _, t in items])
+    out: list[str] = []
+    joinable = False
+    prev = -2
+    for i, kind, text in items:
+        if joinable and i == prev + 1 and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        joinable = (
+            width is not None
+            and kind == "prose"
+            and len(text) >= 0.9 * width
+            and bool(_SOFT_END.search(text))
+        )
+        prev = i
+    return out
+
+
+_CUT_TAIL = re.compile(rf"(?s)^(.*[{_END}][{_CLOSERS}]*)[^{_END}]*$")
+
+
+def drop_cut_fragment(body: str) -> str:
+    """Remove the unfinished last sentence of a page saved cut short.
+
+    The caller decides that the page was cut (its last line is body); this removes what
+    follows the last sentence end of the last paragraph, or the whole paragraph when it
+    has none.
+    """
+    body = body.rstrip()
+    if not body or _ENDS_SENTENCE.search(body):
+        return body
+    head, _, last = body.rpartition("\n")
+    m = _CUT_TAIL.match(last)
+    if m:
+        return (head + "\n" + m.group(1)).strip("\n") if head else m.group(1)
+    return head.rstrip()

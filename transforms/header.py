@@ -1,0 +1,254 @@
+"""Title, publisher and publication date from the lines around the article body.
+
+- title: the headline. Evidence, scored: the line just before a meta line (date, 来源, 编辑);
+  a line repeated elsewhere on the page (bullet list, ``标题:`` line, ``【headline】`` in the
+  body); a breadcrumb's last item; an explicit ``标题:`` label. Site names (``…网``,
+  ``…移动版``) are penalised. No evidence, no title.
+- publisher: the source name of a ``来源:``/``稿源:``/``信息来源:`` line (just the name), or
+  the paper named before the date in an e-paper header (``辽宁日报 2020年03月27日``).
+- publish_date: a labelled date (``时间:``, ``发布时间:``, ``添加日期:``, ``日期:``), a bare
+  date(-time) line in the header, a dateline with a year, or a dated path
+  (``/a/2020/0224/``, ``/2020-02/20/``, ``202003/27/``, ``t20200223_``). Dates in
+  related-news lists after the body, copyright years and today's date are never used.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from transforms.body import Body
+from transforms.datelines import Dateline
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+
+_YMD = (
+    r"(?P<y>(?:19|20)\d\d)\s*(?:[-/.]\s*(?P<m1>\d{1,2})\s*[-/.]\s*(?P<d1>\d{1,2})(?!\d)"
+    r"|年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
+)
+_DATE = re.compile(_YMD)
+_DATE_LABEL = re.compile(
+    r"(?:发布时间|发表时间|发布日期|添加日期|更新时间|更新日期|上传时间|录入时间|刊发时间|"
+    r"出版日期|时间|日期|发布于|发布|发表于)\s*[:：]?\s*" + _YMD
+)
+_PATHS = [
+    re.compile(r"/(?P<y>20\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),  # /a/2020/0224/
+    re.compile(r"/(?P<y>20\d\d)-(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # /2020-02/20/
+    re.compile(r"(?<![\d])(?P<y>20\d\d)(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # 202003/27/
+    re.compile(r"/t(?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)_"),  # t20200223_
+    re.compile(r"(?<=[a-z])(?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)_\d"),  # t20200223_2485846
+    re.compile(r"/(?P<y>20\d\d)/(?P<m>[01]\d)/(?P<d>[0-3]\d)/"),  # /2020/02/24/
+    re.compile(r"/(?P<y>20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)/"),  # /2020-03-09/
+    re.compile(r"/(?P<y>20\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)/"),  # /20200224/
+]
+_SOURCE = re.compile(
+    r"(?:^|(?<=[\s|｜\d:：\]】)）]))(?:信息来源|文章来源|新闻来源|稿件来源|来源|稿源|出处|来自)\s*[:：]\s*"
+    r"[(（【\[]?\s*(?P<name>[^\s|｜()（）【】\[\],，;；:：]{2,30}?)\s*"
+    r"(?=$|[\s|｜()（）【】\[\],，;；]|作者|编辑|责编|责任编辑|时间|日期|发布|浏览|点击|记者|字号|阅读)"
+)
+_PAPER_DATE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,12}(?:报|网|社))\s*" + _YMD)
+_META = re.compile(
+    r"(?:^|[\s|｜])(?:来源|稿源|信息来源|作者|编辑|责任编辑|时间|发布时间|日期|发布日期|浏览|"
+    r"点击|字号)\s*[:：]|" + _YMD + r"|\d{1,2}:\d{2}"
+)
+_TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+_META_LABEL = re.compile(r"来源|稿源|作者|编辑|记者|发布|浏览|点击|字号|阅读")
+_BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|/)\s*")
+_BREADCRUMB = re.compile(r"(?:>>|>|›|»|→)|(?:当前位置|您的位置|你的位置|您现在的位置)[:：]")
+_SITE_LIKE = re.compile(
+    r"(?:网|网站|移动版|手机版|客户端|首页|频道|门户|在线|日报|晚报|报社|新闻|资讯|中心|正文)$"
+)
+_BAD_TITLE = re.compile(
+    r"https?://|www\.|ICP|版权|Copyright|当前位置|您的位置|首页|来源[:：]|时间[:：]|编辑[:：]|"
+    r"字号|打印|分享到|扫一扫|相关新闻|相关阅读|推荐阅读|上一篇|下一篇|关键词|标签[:：]"
+)
+_CAPTION = re.compile(r"^(?:图为|图片|[△▲])|(?:摄|供图|图片来源.*|[(（]图[)）])$|截图$")
+_TITLE_LABEL = re.compile(r"^\s*(?:标题|题目|文章标题)\s*[:：]\s*(?P<t>.+)$")
+_BULLET = re.compile(r"^\s*(?:[•·●○◆◇■□▪▶►»\-–—*]\s*)+")
+_TAIL_SITE = re.compile(r"\s*(?:_|\s-\s|\s\|\s|｜)\s*[^_|｜]{1,20}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str | None
+    publisher: str | None
+    publish_date: date | None
+
+
+def _make_date(y: str, m: str | None, d: str | None) -> date | None:
+    if not (y and m and d):
+        return None
+    try:
+        value = date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+    return value if 1990 <= value.year <= 2100 else None
+
+
+def _date_of(m: re.Match) -> date | None:
+    g = m.groupdict()
+    return _make_date(g["y"], g.get("m1") or g.get("m2"), g.get("d1") or g.get("d2"))
+
+
+def _han(text: str) -> int:
+    return len(_HAN.findall(text))
+
+
+def _is_meta(text: str) -> bool:
+    return bool(_META.search(text)) and _han(text) < 40
+
+
+def _title_text(text: str) -> str:
+    text = _BULLET.sub("", text).strip()
+    m = _TITLE_LABEL.match(text)
+    if m:
+        text = m.group("t").strip()
+    # "headline_site name" / "headline - site name"
+    if _han(text) >= 10:
+        cut = _TAIL_SITE.sub("", text)
+        if cut != text and _han(cut) >= 5 and _SITE_LIKE.search(text[len(cut) :].strip(" _-|｜")):
+            text = cut
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _title_ok(text: str) -> bool:
+    han = _han(text)
+    if han < 5 or len(text) > 80 or _BAD_TITLE.search(text):
+        return False
+    if text.endswith(("。", "；", ";", ":", "：", ",", "，")):
+        return False
+    visible = len(text.replace(" ", ""))
+    return han / visible >= 0.5 if visible else False
+
+
+def _breadcrumb_last(raw: str) -> str | None:
+    """The last item of a breadcrumb line (``首页 > 资讯 > headline``), if headline-like."""
+    parts = [p for p in _BREADCRUMB_SPLIT.split(raw) if p.strip()]
+    if len(parts) < 2:
+        return None
+    last = _title_text(parts[-1])
+    if _han(last) < 6 or _SITE_LIKE.search(last) or not _title_ok(last):
+        return None
+    return last
+
+
+def find_title(lines: list[str], body: Body) -> str | None:
+    """The headline, or None when the page shows none. ``lines`` are cleaned lines."""
+    first_body = body.indices[0] if body.found else len(lines)
+    body_set = set(body.indices)
+    squeezed = ["".join(line.split()) for line in lines]
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    next_nb = dict(itertools.pairwise(nonblank))
+    prev_nb = {b: a for a, b in itertools.pairwise(nonblank)}
+
+    best: tuple[float, int, str] | None = None
+    for i, line in enumerate(lines):
+        raw = line.strip()
+        if not raw or i in body_set:
+            continue
+        labelled = bool(_TITLE_LABEL.match(_BULLET.sub("", raw)))
+        if i >= first_body and not labelled:
+            continue
+        if _BREADCRUMB.search(raw) and not labelled:
+            text = _breadcrumb_last(raw)
+            if text is None:
+                continue
+            score = 2.0
+        else:
+            text = _title_text(raw)
+            if not _title_ok(text) or (_is_meta(raw) and not labelled):
+                continue
+            score = 6.0 if labelled else 0.0
+            nxt, prv = next_nb.get(i), prev_nb.get(i)
+            if nxt is not None and _is_meta(lines[nxt]):
+                score += 4  # the headline sits right above the date/source line
+            if prv is not None and _is_meta(lines[prv]):
+                score += 2  # ... or right below it
+            if nxt is not None and nxt == first_body:
+                score += 1
+                if prv is None:
+                    score += 2  # the page's first line, right above the article
+
+            if _SITE_LIKE.search(text) or _han(text) <= 6 or _CAPTION.search(text):
+                score -= 4  # "中国台湾网移动版", "新华网正文", "图为…", "…摄"
+        key = re.sub(r"\s+", "", text)
+        if any(key in s for j, s in enumerate(squeezed) if j != i and s):
+            score += 3  # repeated: bullet list, "标题:" line, "【headline】" in the body
+        if best is None or (score, i) > (best[0], best[1]):
+            best = (score, i, text)
+    if best is None or best[0] < 3:
+        return None
+    return best[2]
+
+
+def find_publisher(lines: list[str], body: Body) -> str | None:
+    body_set = set(body.indices)
+    first_body = body.indices[0] if body.found else len(lines)
+    order = [i for i in range(len(lines)) if i not in body_set]
+    order.sort(key=lambda i: (i > first_body, i))
+    for i in order:
+        m = _SOURCE.search(lines[i])
+        if m:
+            name = m.group("name").strip('()（）【】[]《》"“”')
+            if _han(name) >= 2:
+                return name
+    for i in order:
+        if i >= first_body:
+            break
+        m = _PAPER_DATE.match(lines[i])
+        if m and _han(lines[i]) < 20:
+            return m.group("name")
+    return None
+
+
+def find_publish_date(
+    lines: list[str], body: Body, dateline: Dateline | None = None, text: str | None = None
+) -> date | None:
+    body_set = set(body.indices)
+    first_body = body.indices[0] if body.found else len(lines)
+    outside = [i for i in range(len(lines)) if i not in body_set]
+    header = [i for i in outside if i < first_body]
+    footer = [i for i in outside if i >= first_body]
+    # 1. a labelled date, header first
+    for group in (header, footer):
+        for i in group:
+            for m in _DATE_LABEL.finditer(lines[i]):
+                found = _date_of(m)
+                if found:
+                    return found
+    # 2. a bare date (time) line in the header
+    for i in header:
+        line = lines[i]
+        if _han(line) > 30 or _BULLET.match(line):
+            continue
+        for m in _DATE.finditer(line):
+            found = _date_of(m)
+            rest = _TIME.sub("", line[: m.start()] + " " + line[m.end() :])
+            # a dated link ("2020-02-27 某某新闻标题") is not the page's date line
+            if found and (_han(rest) <= 12 or _META_LABEL.search(rest)):
+                return found
+    # 3. a dateline with a year
+    if dateline is not None and dateline.year and dateline.month and dateline.day:
+        found = _make_date(str(dateline.year), str(dateline.month), str(dateline.day))
+        if found:
+            return found
+    # 4. a dated path anywhere on the page
+    page = text if text is not None else "\n".join(lines)
+    for pattern in _PATHS:
+        for m in pattern.finditer(page):
+            found = _make_date(m.group("y"), m.group("m"), m.group("d"))
+            if found:
+                return found
+    return None
+
+
+def parse_header(
+    lines: list[str], body: Body, dateline: Dateline | None = None, text: str | None = None
+) -> Header:
+    return Header(
+        title=find_title(lines, body),
+        publisher=find_publisher(lines, body),
+        publish_date=find_publish_date(lines, body, dateline, text),
+    )

@@ -1,0 +1,141 @@
+"""One decoded raw page → :class:`transforms.model.Page`.
+
+The steps: normalise line endings and odd spaces → detect the script of the raw page →
+strip ruby pinyin → convert to Simplified (OpenCC t2s + variant folding) → per line, drop
+mojibake and fold spaces → find the body block and the header fields on those lines →
+drop a cut-off last sentence when the page was saved cut short → find the wire dateline.
+The headline is the one thing left as printed (ruby stripped, Simplified, spaces around
+punctuation folded): facts.md's gold keeps a garbled headline as it is.
+
+``Page.body`` is ``""`` when no article prose is found (navigation only, English, binary
+garbage decoded as text): the pipeline rejects such a page as ``no_body``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.body import Body, drop_cut_fragment, paragraphs, select_body
+from transforms.datelines import find_dateline
+from transforms.header import find_publish_date, find_publisher, find_title
+from transforms.model import Page
+from transforms.script import (
+    detect_script,
+    fold_fullwidth,
+    fold_spaces,
+    repair_mojibake,
+    strip_ruby,
+    to_simplified,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+_TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《》【】])\s*")
+
+
+def _normalize(raw: str) -> str:
+    text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n").replace("\ufeff", "")
+    text = _ODD_SPACE.sub(" ", text)
+    return fold_fullwidth(text)
+
+
+def _looks_binary(text: str) -> bool:
+    """Binary data decoded as text: control, replacement and private-use characters."""
+    if not text:
+        return True
+    sample = text[:20000]
+    bad = len(_BAD.findall(sample))
+    return bad > 0.05 * len(sample)
+
+
+def _clean_title(title: str | None) -> str | None:
+    if not title:
+        return None
+    title = title.replace("\ufffd", "")
+    title = _TITLE_SPACES.sub(r"\1", title)
+    title = re.sub(r"\s+", " ", title).strip()
+    return title or None
+
+
+def _strip_headline(paragraph: str, title: str | None) -> str | None:
+    """Remove a repeat of the headline from a body paragraph (None: drop the paragraph)."""
+    if not title:
+        return paragraph
+    key = re.sub(r"\s+", "", title)
+    squeezed = re.sub(r"\s+", "", paragraph)
+    if squeezed.strip('【】[]《》“”"') == key:
+        return None
+    for left, right in (("【", "】"), ("[", "]"), ("《", "》")):
+        if not paragraph.startswith(left):
+            continue
+        end = paragraph.find(right, 1)
+        while end > 0:
+            if re.sub(r"\s+", "", paragraph[1:end]) == key:
+                return paragraph[end + 1 :].lstrip() or None
+            end = paragraph.find(right, end + 1)
+    return paragraph
+
+
+_TAIL = re.compile(r"[。！？!?；;…][”’」』)）】]*([^。！？!?；;…]*)$")
+
+
+def _ends_with_dateline(body: str) -> bool:
+    """A closing dateline ("…联合报道)中国台湾网2月27日讯") is no cut-off sentence."""
+    m = _TAIL.search(body)
+    tail = (m.group(1) if m else body.rsplit("\n", 1)[-1]).rstrip()
+    if not tail:
+        return False
+    found = find_dateline(tail)
+    return found is not None and found.end == len(tail)
+
+
+def parse_page(raw: str) -> Page:
+    """Title, publisher, date, script and the cleaned Simplified body of one raw page."""
+    text = _normalize(raw)
+    script = detect_script(text)
+    if _looks_binary(text):
+        return Page(None, None, None, script, "", None)
+    text = _CONTROL.sub("", text)
+    text = strip_ruby(text)
+    text = to_simplified(text)
+
+    # The headline is kept as printed (spaces, even mojibake: "两?!迸e措"), the rest is
+    # cleaned: mojibake dropped, spaces folded.
+    spaced: list[str] = []
+    lines: list[str] = []  # mojibake dropped, spaces folded (for everything else)
+    for line in text.split("\n"):
+        spaced.append(line.strip())
+        lines.append(fold_spaces(repair_mojibake(line)))
+
+    body: Body = select_body(lines)
+    title = _clean_title(find_title(spaced, body))
+    publisher = find_publisher(lines, body)
+
+    headline = fold_spaces(repair_mojibake(title)) if title else None
+    kept: list[str] = []
+    for para in paragraphs(lines, body):
+        para = _strip_headline(para, headline)
+        if para:
+            kept.append(para)
+    body_text = "\n".join(kept)
+
+    # A page saved cut short ends inside its last body paragraph: drop the cut sentence.
+    last_nonblank = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    if body.found and body.indices[-1] == last_nonblank and not _ends_with_dateline(body_text):
+        body_text = drop_cut_fragment(body_text)
+    if not _HAN.search(body_text):
+        body_text = ""
+
+    dateline = find_dateline(body_text) if body_text else None
+    publish_date = find_publish_date(lines, body, dateline, text)
+    return Page(
+        title=title,
+        publisher=publisher,
+        publish_date=publish_date,
+        script=script,
+        body=body_text,
+        dateline_place=dateline.place if dateline else None,
+    )

@@ -1,0 +1,346 @@
+"""Script detection and normalisation of raw page text.
+
+- :func:`detect_script` tells Simplified from Traditional (or mixed) by counting the
+  characters that change under OpenCC ``t2s`` against those that change under ``s2t``.
+- :func:`strip_ruby` removes ruby pinyin that scrapers glue after characters
+  (``臺(tái)``, ``復(fù)工``, ``產(chǎn)``), leaving real parentheses alone.
+- :func:`repair_mojibake` drops garbage from mis-decoded stretches (``兩?!迸e措``, private-use
+  characters, stray ``?`` inside CJK runs): it never invents text.
+- :func:`fold_spaces` removes the spaces some sites put around punctuation and between
+  CJK characters and digits (``企业 , 现场`` → ``企业,现场``; ``554 辆`` → ``554辆``).
+- :func:`to_simplified` converts with OpenCC ``t2s`` (one converter per process, made on
+  first use) and folds the variant forms OpenCC leaves alone.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from operator import ne
+
+_CONVERTERS: dict[str, object] = {}
+_LOCK = threading.Lock()
+
+
+def _converter(config: str):
+    conv = _CONVERTERS.get(config)
+    if conv is None:
+        with _LOCK:
+            conv = _CONVERTERS.get(config)
+            if conv is None:
+                import opencc
+
+                conv = opencc.OpenCC(config)
+                _CONVERTERS[config] = conv
+    return conv
+
+
+# Variant (non-standard) forms that OpenCC t2s leaves as they are, each followed by its
+# standard Simplified form. Mostly old/Japanese-style variants seen on big5 gateways and in OCR.
+_VARIANT_PAIRS = (
+    "敍叙淸清靑青吿告粧妆値值囘回槪概戸户戶户晩晚鬭斗鬬斗隣邻蔴麻菓果汚污兎兔搆构攷考暱昵氷冰浄净熈熙痺痹疎疏篭笼緜绵縂总繋系"
+    "罣挂聼听衞卫銲焊錬炼韮韭騐验説说産产爲为姫姬歳岁黒黑揺摇査查舗铺峯峰羣群眞真敎教卽即旣既彥彦兌兑脫脱稅税銳锐閱阅悅悦說说"
+    "們们麪面麵面"
+)
+_VARIANT_MAP = dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True))
+_VARIANT_RE = re.compile("[" + "".join(sorted(_VARIANT_MAP)) + "]")
+# t2s keeps 著 (zhù) where Traditional writes the particle 着 with it: "隨著" → "随著".
+_ZHE = re.compile(r"(?<=[随接味有带朝沿向靠本绕忙看穿戴顺冲对照试握抱拿])著(?![名作称录述])")
+# Compatibility ideographs (U+F900–FAFF) and Kangxi radicals (U+2F00–2FDF) that some
+# sites and PDF copies produce: fold them to the unified ideograph.
+_COMPAT = re.compile(r"[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
+
+
+def to_simplified(text: str) -> str:
+    """Simplified Chinese text (OpenCC t2s, then variant folding)."""
+    if not text:
+        return text
+    if _COMPAT.search(text):
+        text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+    text = _converter("t2s").convert(text)
+    if "著" in text:
+        text = _ZHE.sub("着", text)
+    if _VARIANT_RE.search(text):
+        text = _VARIANT_RE.sub(lambda m: _VARIANT_MAP[m.group()], text)
+    return text
+
+
+def _count_changed(text: str, config: str) -> int:
+    out = _converter(config).convert(text)
+    if len(out) == len(text):
+        return sum(map(ne, text, out))
+    # Phrase conversions that change length (rare): fall back to a set difference.
+    return len(set(text) - set(out))
+
+
+_HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_SCRIPT_SAMPLE = 2000  # Han characters looked at: plenty to tell the scripts apart
+
+
+def detect_script(text: str) -> str:
+    """'simplified' | 'traditional' | 'mixed' for the raw page ``text``.
+
+    Counts the Han characters that OpenCC t2s changes (Traditional-only forms) and those
+    that s2t changes (Simplified-only forms). Text with neither (no Chinese, or only
+    characters shared by both scripts) is 'simplified'.
+    """
+    han = "".join(_HAN_RE.findall(text))[:_SCRIPT_SAMPLE]
+    if not han:
+        return "simplified"
+    trad = _count_changed(han, "t2s") + len(_VARIANT_RE.findall(han))
+    simp = _count_changed(han, "s2t")
+    total = trad + simp
+    if total == 0:
+        return "simplified"
+    share = trad / total
+    if share >= 0.85:
+        return "traditional"
+    if share <= 0.15:
+        return "simplified"
+    return "mixed"
+
+
+# ---------------------------------------------------------------------------------------
+# ruby pinyin
+
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN_CHARS = f"a-zü{_TONED}ê"
+_RUBY = re.compile(
+    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff?\ufffd\ue000-\uf8ff])"
+    rf"[ \t]?[(（][ \t]?(?P<py>[{_PINYIN_CHARS}]{{1,7}}[1-5]?(?:[ \t'][{_PINYIN_CHARS}]{{1,7}}[1-5]?){{0,3}})"
+    rf"[ \t]?[)）]"
+)
+_TONE_MARK = re.compile(rf"[{_TONED}]|\d")
+# A mis-decoded stretch can swallow the opening parenthesis: "運輸?shù)确矫娼?jīng)驗".
+_RUBY_AFTER_GARBLE = re.compile(rf"(?<=[?\ufffd])(?P<py>[{_PINYIN_CHARS}]{{1,7}}[1-5]?)[)）]")
+# Toneless syllables (neutral tone) are only taken on pages that carry toned ruby too.
+_SYLLABLE = re.compile(
+    r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:a|o|e|i|u|ü|ai|ei|ao|ou|an|en|ang|eng|ong|er|ia|ie|iao|iu|ian|in|iang|ing|iong|"
+    r"ua|uo|uai|ui|uan|un|uang|ueng|üe|üan|ün|ue)$"
+)
+
+
+def strip_ruby(text: str) -> str:
+    """Remove ruby pinyin glued after characters: ``臺(tái)灣`` → ``臺灣``.
+
+    Only a parenthesis holding pinyin (lower-case, tone-marked or tone-numbered) right
+    after a Han character (or after a garbled ``?``) is removed, so ``(记者 王五)``,
+    ``(2020年)`` and ``(ESR)`` stay. Toneless syllables (``的(de)``) are removed only when
+    the text also carries toned ruby.
+    """
+    if "(" not in text and "（" not in text:
+        return text
+    toned = 0
+    for m in _RUBY.finditer(text):
+        if _TONE_MARK.search(m.group("py")):
+            toned += 1
+            if toned >= 2:
+                break
+
+    def repl(m: re.Match) -> str:
+        py = m.group("py")
+        if _TONE_MARK.search(py):
+            return ""
+        if toned >= 2 and all(_SYLLABLE.match(s) for s in re.split(r"[ \t']", py)):
+            return ""
+        return m.group()
+
+    text = _RUBY.sub(repl, text)
+    if toned:
+        text = _RUBY_AFTER_GARBLE.sub(
+            lambda m: "" if _TONE_MARK.search(m.group("py")) else m.group(), text
+        )
+    return text
+
+
+# ---------------------------------------------------------------------------------------
+# mojibake
+
+
+def _rare_han_class() -> str:
+    """Regex class body of the Han characters outside GB2312's 3755 common characters."""
+    common = set()
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                common.add(ord(bytes((hi, lo)).decode("gb2312")))
+            except UnicodeDecodeError:
+                pass
+    ranges: list[str] = []
+    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
+        start = None
+        for cp in range(lo, hi + 2):
+            rare = cp <= hi and cp not in common
+            if rare and start is None:
+                start = cp
+            elif not rare and start is not None:
+                end = cp - 1
+                ranges.append(f"\\u{start:04x}" + (f"-\\u{end:04x}" if end > start else ""))
+                start = None
+    return "".join(ranges)
+
+
+_HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
+_IS_HAN = re.compile(rf"[{_HAN_CLASS}]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_STRONG = re.compile(r"[\ue000-\uf8ff\ufffd\u2500-\u257f\x80-\x9f]")
+_RARE_HAN = _rare_han_class()
+# every character that may be a sign of mis-decoding; _marks() looks closer at each
+_CANDIDATE = re.compile(
+    rf"[\ue000-\uf8ff\ufffd\u2500-\u257f\x80-\x9f?\u3040-\u30ffA-Za-z{_RARE_HAN}]"
+)
+_PUNCT_BEFORE = set("!?！？。,，、;；:：”’」』)）")
+
+
+def _is_han(ch: str) -> bool:
+    return bool(_IS_HAN.match(ch))
+
+
+def _marks(text: str) -> list[tuple[int, int]]:
+    """(position, weight) of every sign of mis-decoding: 2 = certain, 1 = suspicious."""
+    marks: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _CANDIDATE.finditer(text):
+        i = m.start()
+        ch = m.group()
+        if _STRONG.match(ch):
+            marks.append((i, 2))
+        elif ch == "?":
+            # glued to a Han character (a question mark ends a sentence: it is followed
+            # by a quote, a space or the end of the line, or follows one)
+            before = i > 0 and _is_han(text[i - 1])
+            after = i + 1 < n and (_is_han(text[i + 1]) or text[i + 1] in "!！")
+            if before or after:
+                marks.append((i, 1))
+        elif ch.isascii():
+            # a single Latin letter glued between two Han characters: "迸e措", "瘓F華"
+            if 0 < i < n - 1 and _is_han(text[i - 1]) and _is_han(text[i + 1]):
+                marks.append((i, 1))
+        else:  # kana or a rare Han character
+            marks.append((i, 1))
+    return marks
+
+
+def _kind(ch: str) -> str:
+    if ch == "?":
+        return "?"
+    if _is_han(ch):
+        return "rare"
+    if _KANA.match(ch):
+        return "kana"
+    return "latin"
+
+
+def _is_garbage(text: str, cluster: list[tuple[int, int]]) -> bool:
+    if any(w == 2 for _, w in cluster):
+        return True
+    kinds = {_kind(text[p]) for p, _ in cluster}
+    if kinds == {"rare"}:
+        # rare characters alone are names more often than garbage ("郯城、莒南、沂水"):
+        # only a dense run of them is taken as mis-decoded
+        span = text[cluster[0][0] : cluster[-1][0] + 1]
+        han = sum(1 for ch in span if _is_han(ch))
+        return len(cluster) >= 4 and len(cluster) >= 0.6 * han
+    if len(cluster) >= 3:
+        return True
+    if len(cluster) < 2:
+        return False
+    # two signs of one kind ("怎么?为何?", "A股…B超") or a question mark next to a rare
+    # character are not enough
+    return len(kinds) == 2 and kinds != {"?", "rare"}
+
+
+def repair_mojibake(text: str) -> str:
+    """Drop mis-decoded stretches; keep everything that reads as text.
+
+    Signs of mis-decoding are private-use and replacement characters, box-drawing and C1
+    control characters (certain), and ``?`` glued to Han characters, kana, single Latin
+    letters between Han characters and characters outside GB2312's common level
+    (suspicious; call it on Simplified text). Signs less than 9 characters apart form a
+    cluster; a cluster with a certain sign, three suspicious ones, or two of different
+    kinds is garbage and is removed, with the few characters between it and a preceding
+    punctuation mark. Rare characters alone must be many and dense to count (place names
+    such as ``郯城、莒南、沂水`` stay); a lone question mark (``怎么办?``) is kept.
+    """
+    marks = _marks(text)
+    if not marks:
+        return text
+    clusters: list[list[tuple[int, int]]] = []
+    for pos, w in marks:
+        if (
+            clusters
+            and pos - clusters[-1][-1][0] <= 8
+            and "\n" not in text[clusters[-1][-1][0] : pos]
+        ):
+            clusters[-1].append((pos, w))
+        else:
+            clusters.append([(pos, w)])
+    spans: list[tuple[int, int]] = []
+    for cl in clusters:
+        if not _is_garbage(text, cl):
+            continue
+        start, end = cl[0][0], cl[-1][0] + 1
+        # the mis-decoded run usually starts right after a punctuation mark: "運轉!痹摷瘓F"
+        if text[start] != "?":
+            back = start
+            while back > 0 and start - back < 3 and _is_han(text[back - 1]):
+                back -= 1
+            if 0 < back < start and text[back - 1] in _PUNCT_BEFORE:
+                start = back
+        spans.append((start, end))
+    if not spans:
+        return text
+    out: list[str] = []
+    last = 0
+    for s, e in spans:
+        out.append(text[last:s])
+        last = e
+    out.append(text[last:])
+    return "".join(out)
+
+
+# ---------------------------------------------------------------------------------------
+# spaces
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_PUNCT = r",，。、;；:：!！?？…—「」『』“”‘’（）()《》〈〉【】\[\]·\""
+_SP = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+"
+_SPACE_AROUND_PUNCT = re.compile(rf"{_SP}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){_SP}")
+_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}]){_SP}(?=[\d])|(?<=[\d%]){_SP}(?=[{_CJK}])")
+_SPACE_CJK_CJK = re.compile(rf"(?<=[{_CJK}]){_SP}(?=[{_CJK}])")
+_ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+
+
+def fold_spaces(line: str) -> str:
+    """Remove spaces around punctuation and between CJK characters and digits.
+
+    ``企业 , 现场`` → ``企业,现场``; ``截至 2 月 22 日`` → ``截至2月22日``. A run of spaces
+    between two Han characters becomes one space: there it separates (headline clauses,
+    names in a credit line, a dateline from its text). Spaces between Latin words or
+    digits stay. Line breaks are not touched (call it per line).
+    """
+    line = _ZERO_WIDTH.sub("", line)
+    if " " not in line and "\t" not in line and not _ODD_SPACE.search(line):
+        return line
+    line = _SPACE_AROUND_PUNCT.sub("", line)
+    line = _SPACE_CJK_DIGIT.sub("", line)
+    line = _SPACE_CJK_CJK.sub(" ", line)
+    return line.strip(" \t\u00a0\u3000")
+
+
+_FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
+_FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
+_FULLWIDTH_ALNUM[0xFF05] = ord("%")
+_FULLWIDTH_ALNUM[0xFF0E] = ord(".")
+_FULLWIDTH_RE = re.compile(r"[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def fold_fullwidth(text: str) -> str:
+    """Full-width digits, Latin letters, ``％`` and ``．`` to ASCII (punctuation stays)."""
+    if not _FULLWIDTH_RE.search(text):
+        return text
+    return text.translate(_FULLWIDTH_ALNUM)
