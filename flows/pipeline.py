@@ -23,6 +23,7 @@ from flows import progress
 from flows.locking import warehouse_lock
 from flows.runners import make_task_runner
 from flows.summary import RunSummary
+from flows.timing import Stopwatch
 from flows.tasks import discover, load, prepare_warehouse, stage_rejects, transform_batch, validate
 from transforms.planning import batches, plan_files
 from warehouse import staging
@@ -66,6 +67,7 @@ def pipeline(
     if not input_root.is_dir():
         raise InputMissing(f"{input_root}: input folder not found")
     summary = RunSummary(run_id=run_id, warehouse=warehouse_path)
+    stages = Stopwatch()
 
     with warehouse_lock(warehouse_path):
         known = prepare_warehouse(warehouse_path, str(input_root))
@@ -92,13 +94,15 @@ def pipeline(
                 results.append(stage_rejects(plan.rejected, area, run_id, len(work)))
             for r in results:
                 summary.rejects.update(r.rejects)
+                stages.add(r.seconds)
             articles = sum(r.articles for r in results)
-            report = validate(
-                area, warehouse_path, run_id,
-                {"files_seen": len(files), "files_rejected": summary.files_rejected,
-                 "articles": articles},
-                docs_dir,
-            )
+            with stages("validate"):
+                report = validate(
+                    area, warehouse_path, run_id,
+                    {"files_seen": len(files), "files_rejected": summary.files_rejected,
+                     "articles": articles},
+                    docs_dir,
+                )
             quarantine = {
                 _SUITE_TABLE[key]: pl.from_pandas(frame[["row_id", "failed_check"]])
                 for key, frame in report.quarantine.items() if key in _SUITE_TABLE
@@ -114,8 +118,9 @@ def pipeline(
                      "full_refresh": full_refresh, "batch_size": batch_size,
                      "task_runner": task_runner}),
             }
-            counts, summary.table_rows = load(warehouse_path, area, quarantine, run_failure,
-                                              record, full_refresh, report.dq_rows)
+            with stages("load"):
+                counts, summary.table_rows = load(warehouse_path, area, quarantine, run_failure,
+                                                  record, full_refresh, report.dq_rows)
         finally:
             staging.remove(area)
 
@@ -128,6 +133,7 @@ def pipeline(
     summary.dq_failures = sorted({row["expectation"] for row in report.dq_rows if not row["success"]})
     summary.data_docs = report.docs_index
     summary.seconds = time.monotonic() - clock
+    summary.stage_seconds = stages.seconds
     _publish_artifacts(summary, report)
     if report.critical_failed:
         logger.error("critical data-quality checks failed; rows quarantined: %s",

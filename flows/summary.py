@@ -27,6 +27,7 @@ class RunSummary:
     dq_status: str = "not run"
     dq_failures: list[str] = field(default_factory=list)
     data_docs: Path | None = None
+    stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def files_rejected(self) -> int:
@@ -51,6 +52,8 @@ class RunSummary:
         rows += [
             ("data quality", self.dq_status + (f": {', '.join(self.dq_failures[:5])}" if self.dq_failures else "")),
             ("seconds", f"{self.seconds:.1f}"),
+            ("worker seconds by stage", ", ".join(
+                f"{stage} {sec:.1f}" for stage, sec in self.stage_seconds.items())),
             ("warehouse", str(self.warehouse)),
         ]
         if self.data_docs:
@@ -66,3 +69,7 @@ class RunSummary:
         for key, value in self.lines():
             table.add_row(key, value)
         console.print(table)
+
+    def stage_lines(self) -> list[str]:
+        """Machine-readable stage timings (``stage <name> <seconds>s``) for benchmarks."""
+        return [f"stage {stage} {sec:.3f}s" for stage, sec in self.stage_seconds.items()]

@@ -18,7 +18,8 @@ import polars as pl
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
-from transforms.articles import Reject, SourceFile, process_document
+from flows.timing import Stopwatch
+from transforms.articles import Article, Reject, SourceFile, clean_document, with_facts
 from transforms.frames import batch_frames
 from warehouse import loader, staging
 
@@ -73,6 +74,7 @@ class BatchResult:
     articles: int
     rejects: Counter[str]
     rows: dict[str, int]
+    seconds: dict[str, float]  # worker seconds per stage: read, clean, extract, stage
 
 
 def _read(source: SourceFile) -> bytes | Reject:
@@ -85,14 +87,22 @@ def _read(source: SourceFile) -> bytes | Reject:
 @task(name="transform-batch", cache_policy=NO_CACHE)
 def transform_batch(batch_no: int, files: list[SourceFile], area: Path, run_id: str) -> BatchResult:
     """Read, decode, clean and extract one batch; stage it as Parquet (no retries)."""
-    outcomes = []
-    for source in files:
-        raw = _read(source)
-        outcomes.append(raw if isinstance(raw, Reject) else process_document(raw, source))
-    frames = batch_frames(outcomes, run_id)
-    rows = staging.write_batch(area, batch_no, frames)
+    clock = Stopwatch()
+    with clock("read"):
+        raws = [_read(source) for source in files]
+    with clock("clean"):
+        cleaned = [
+            raw if isinstance(raw, Reject) else clean_document(raw, source)
+            for raw, source in zip(raws, files)
+        ]
+    del raws
+    with clock("extract"):
+        outcomes = [with_facts(c) if isinstance(c, Article) else c for c in cleaned]
+    with clock("stage"):
+        frames = batch_frames(outcomes, run_id)
+        rows = staging.write_batch(area, batch_no, frames)
     rejects = Counter(frames["etl_reject"]["reason"].to_list())
-    return BatchResult(batch_no, rows["dim_article"], rejects, rows)
+    return BatchResult(batch_no, rows["dim_article"], rejects, rows, clock.seconds)
 
 
 @task(name="stage-rejects", cache_policy=NO_CACHE)
@@ -100,7 +110,7 @@ def stage_rejects(rejects: list[Reject], area: Path, run_id: str, batch_no: int)
     """Stage files refused before reading (too large) like any other reject."""
     frames = batch_frames(list(rejects), run_id)
     rows = staging.write_batch(area, batch_no, frames)
-    return BatchResult(batch_no, 0, Counter(r.reason for r in rejects), rows)
+    return BatchResult(batch_no, 0, Counter(r.reason for r in rejects), rows, {})
 
 
 @task(name="validate", cache_policy=NO_CACHE)

@@ -6,7 +6,7 @@ thread, a worker process or a Dask worker: the caller reads the bytes, this deci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.decoding import Decoded, article_id, decode
 from transforms.extract import extract_facts
@@ -42,7 +42,8 @@ class Reject:
     detail: str
 
 
-def process_document(raw: bytes, source: SourceFile) -> Article | Reject:
+def clean_document(raw: bytes, source: SourceFile) -> Article | Reject:
+    """Decode and clean; the returned article has no facts yet."""
     decoded = decode(raw)
     if not isinstance(decoded, Decoded):
         return Reject(source, decoded.reason, decoded.detail)
@@ -55,5 +56,14 @@ def process_document(raw: bytes, source: SourceFile) -> Article | Reject:
         encoding=decoded.encoding,
         raw_chars=len(decoded.text),
         page=page,
-        facts=extract_facts(page),
+        facts=Facts(),
     )
+
+
+def with_facts(article: Article) -> Article:
+    return replace(article, facts=extract_facts(article.page))
+
+
+def process_document(raw: bytes, source: SourceFile) -> Article | Reject:
+    cleaned = clean_document(raw, source)
+    return with_facts(cleaned) if isinstance(cleaned, Article) else cleaned

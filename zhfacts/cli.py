@@ -75,6 +75,8 @@ def run(
     except PipelineError as exc:
         fail(str(exc), exc.exit_code)
     summary.print(console)
+    for line in summary.stage_lines():
+        typer.echo(line, err=True)
     if summary.exit_code:
         raise typer.Exit(summary.exit_code)
 
