@@ -12,8 +12,10 @@ import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Annotated
 
 import polars as pl
+from pydantic import Field
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.futures import as_completed
@@ -50,13 +52,26 @@ def pipeline(
     input_path: Path = _DEFAULTS.input_path,
     warehouse_path: Path = _DEFAULTS.warehouse_path,
     full_refresh: bool = False,
-    batch_size: int = _DEFAULTS.batch_size,
+    batch_size: Annotated[int, Field(ge=1, le=10_000)] = _DEFAULTS.batch_size,
     task_runner: TaskRunnerName = "thread",
-    workers: int | None = None,
+    workers: Annotated[int | None, Field(ge=1, le=512)] = None,
     dask_address: str | None = None,
-    max_file_bytes: int = _DEFAULTS.max_file_bytes,
+    max_file_bytes: Annotated[int, Field(ge=1)] = _DEFAULTS.max_file_bytes,
     data_docs_dir: Path | None = None,
 ) -> RunSummary:
+    """Turn a folder of scraped Chinese news pages into validated warehouse facts.
+
+    Args:
+        input_path: Folder scanned recursively for *.txt pages (on the machine running the flow).
+        warehouse_path: DuckDB warehouse file; created if missing.
+        full_refresh: Re-extract every file, even those already loaded unchanged.
+        batch_size: Articles per transform task run (one task per batch, not per article).
+        task_runner: Where transform batches run: thread, process (every core) or dask.
+        workers: Parallel workers for process/dask/thread runners (default: CPU count).
+        dask_address: tcp://host:port of an existing Dask scheduler (task_runner=dask).
+        max_file_bytes: Files larger than this are rejected as too_large.
+        data_docs_dir: Folder of the Data Docs site (default: data_docs beside the warehouse).
+    """
     logger = get_run_logger()
     clock = time.monotonic()
     started_at = datetime.now(UTC).replace(tzinfo=None)

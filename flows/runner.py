@@ -20,7 +20,6 @@ PREFECT_DEFAULTS = {
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
 }
 
 
@@ -30,16 +29,20 @@ class PipelineError(RuntimeError):
         self.exit_code = exit_code
 
 
-def configure_prefect() -> None:
+def configure_prefect(quiet: bool = False) -> None:
+    """Set Prefect's environment defaults (a user's own settings win). ``quiet`` keeps a
+    terminal run to its progress bar and summary; served runs keep INFO logs for the UI."""
     for key, value in PREFECT_DEFAULTS.items():
         os.environ.setdefault(key, value)
+    if quiet:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
-def run_pipeline(settings: Settings, progress: bool = False):
+def run_pipeline(settings: Settings, progress: bool = False, quiet: bool = True):
     """Run the flow in this process; returns its RunSummary."""
     if not Path(settings.input_path).is_dir():
         raise PipelineError(f"{settings.input_path}: input folder not found", EXIT_INPUT)
-    configure_prefect()
+    configure_prefect(quiet=quiet)
     from flows import progress as progress_hooks
     from flows.locking import WarehouseBusy
     from flows.pipeline import InputMissing, pipeline

@@ -141,6 +141,47 @@ def dq(
         raise typer.Exit(EXIT_QUARANTINE)
 
 
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port of the local Prefect server.")] = 4200,
+    interval: Annotated[Optional[int], typer.Option("--interval", min=10, help="Also schedule runs every N seconds.")] = None,
+    cron: Annotated[Optional[str], typer.Option("--cron", help="Also schedule runs on this cron expression.")] = None,
+    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Default input folder of the deployments.")] = None,
+    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="Default warehouse of the deployments.")] = None,
+) -> None:
+    """Start a local Prefect server (unless PREFECT_API_URL is set) and serve the deployments."""
+    from flows.runner import configure_prefect
+    from flows.server import ServerError, api_url, start_server, stop_server
+
+    if interval and cron:
+        fail("give --interval or --cron, not both")
+    settings = Settings(**{k: v for k, v in {"input_path": input, "warehouse_path": warehouse}.items() if v})
+    configure_prefect()
+    server = None
+    if not os.environ.get("PREFECT_API_URL"):
+        console.print(f"starting a Prefect server on 127.0.0.1:{port} …")
+        try:
+            server = start_server(port)
+        except ServerError as exc:
+            fail(str(exc))
+        os.environ["PREFECT_API_URL"] = api_url(port)
+    ui = os.environ["PREFECT_API_URL"].removesuffix("/api")
+    from flows.deployments import build_deployments, serve_deployments
+
+    try:
+        deployments = build_deployments(settings.input_path.resolve(), settings.warehouse_path.resolve(), interval, cron)
+        console.print(f"Prefect UI: {ui}  —  deployments: "
+                      + ", ".join(f"zhfacts-pipeline/{d.name}" for d in deployments)
+                      + "  (Ctrl-C stops everything)")
+        serve_deployments(deployments)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            stop_server(server)
+            console.print("Prefect server stopped")
+
+
 def _pipeline_predictions(pages: dict[str, Path], warehouse: Path | None) -> dict:
     import shutil
 
