@@ -1,0 +1,439 @@
+"""Region mentions of a body (facts.md §2).
+
+One pass of an Aho-Corasick automaton over the body finds every surface form of the
+gazetteer (full names, short forms, aliases). Most of the work is deciding which hits are
+places:
+
+1. Word boundaries. A hit must start a word of a jieba segmentation of a short window around
+   it and end one (``平台中`` is not 台中, ``浙江西湖`` has no 江西), unless the word it starts
+   is a zone or facility named after it (``苏州高新区``) or the hit is a full name with its
+   suffix (``浙江省委``). jieba only sees these windows.
+2. Overlaps keep the leftmost-longest hit (``泉州市`` over ``泉州``).
+3. Context: a hit that starts an organisation's name (company, bank, newspaper, website,
+   account) is not a place; a bare short form followed by 镇/乡/村/路/街… names a town or a
+   street; ``台湾青年`` and the like are adjectives; ``县(市、区)`` lists levels.
+4. Chains (``黑龙江省哈尔滨市平房区``, ``广西玉林``) are one mention at their lowest level and
+   narrow each other's readings.
+5. Support. Unambiguous, safe hits (and the dateline place) are anchors. A hit with several
+   readings (``鼓楼区``, ``朝阳``, ``吉林``) takes the reading best backed by the anchors (the
+   region itself, its city, its province), else the highest level. A bare county short form
+   (``仓山``) needs its province or city named, its city when the form is also a common word
+   (``平房``, ``白云``), unless it is used as a place (``60名陇西员工``, ``来自陇西``, or named
+   twice) and jieba knows it as one;
+   one listed next to an accepted sibling of the same city is accepted (``晋江、南安``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+import ahocorasick_rs
+import jieba
+
+from transforms.gazetteer import TAIWAN, Alias, aliases, ancestors, regions
+from transforms.model import RegionFact, Sentence
+from transforms.sentences import sentence_at
+
+_HAN = r"\u3400-\u4dbf\u4e00-\u9fff"
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
+_WINDOW = 6  # characters of context on each side that jieba sees
+_NATURE = frozenset("湖河海岛湾峡岭")  # 太湖, 东海: a lake or sea first
+# Words that begin with the suffix of the name before them: 县城, 市委, 省长, 区政府.
+_SHARED_SUFFIX = re.compile(r"[省市县区州](?:委|政府|人民政府|长|内|外|城|民|直|级|属|委会)")
+
+# What may follow a division's name inside one jieba word for the name still to count.
+_ZONE = re.compile(
+    r"(?:(?:高新区|高新技术产业开发区|经济技术开发区|开发区|新区|经济区|工业园区?|产业园区?|园区"
+    r"|保税区|综合保税区|自贸区|自贸片区|片区|机场|国际机场|火车站|[东南西北]?站|港|海关|市区|城区"
+    r"|地区|辖区|特区|群岛|岛|籍|人)(?:政府|人民政府|党委|党工委|管委会)?|政府|人民政府|党委)"
+)
+# Text after a hit that makes the hit the start of an organisation's name: a short run that
+# holds no function word or common verb (those end a name), up to an organisation suffix.
+_ORG_STOP = (
+    r"[的地得在和与及对向从将把被为是了等到于已并]|组织|深入|帮助|推动|推进|开展|召开|出台|落实"
+    r"|指导|协调|支持|走访|进入|要求|积极|全力|加快|通过|对接|派出|选派|成立|举办|印发|下发|启动"
+    r"|实施|引导|鼓励"
+)
+_ORG = re.compile(
+    rf"(?:(?!{_ORG_STOP})[{_HAN}A-Za-z0-9]){{0,10}}?"
+    r"(?:股份|有限公司|有限责任公司|分公司|公司|集团|银行|分行|支行|农商行|信用社|证券|交易所"
+    r"|(?:日|晚|早|商|时|都市|证券|法制|青年|经济|侨)报|报社|报业|电视台|广播电台|广电|卫视"
+    r"|大学(?!生)|学院|(?:新闻|在线|之窗|门户|人才)?网(?![络格点店购民友上下])"
+    r"|[”\"』」]?(?:微信公众号|公众号|微信|微博|客户端|抖音|视频号))"
+)
+# After a bare short form: the hit names a town, village, street or road instead (but not
+# in 镇江, 乡村, 村民, 路演, 街头...).
+_SUBDIVISION = re.compile(
+    r"(?:镇(?![江压定静守住])|乡(?![镇村亲下愁土里])|街道|村(?![民级镇])|社区|路(?![演线径况费过])"
+    r"|大街|街(?![头面巷])|大道|巷|胡同)"
+)
+# 县(市、区): a list of administrative levels, not a place.
+_LEVELS = re.compile(r"[(（][市县区]")
+# Taiwan/HK/Macau as an adjective of people or firms (facts.md: 台湾青年, 台企).
+_ADJECTIVE = re.compile(
+    r"(?:同胞|青年|居民|民众|学生|企业|商人|客商|乡亲|朋友|艺人|媒体|当局|人士|人|员工|老板|厂商"
+    r"|业者|商界|品牌|产品|干部|台商|资本|籍)"
+)
+_ADJECTIVE_PLACES = frozenset({TAIWAN, "810000", "820000"})
+# The commonest single-character surnames, and what surrounds a person's name.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤"
+)
+_PERSON_AFTER = re.compile(
+    r"(?:说|表示|介绍|告诉|称|认为|指出|强调|坦言|同志|先生|女士|书记|主任|局长|处长|科长|县长|市长"
+    r"|区长|镇长|经理|董事长|总经理|总监|老师|教授|记者|等人|一行)"
+)
+_BYLINE = re.compile(r"(?:记者|通讯员|摄影|摄|编辑|作者|撰稿|实习生)\s*$")
+# A bare county short form used as a place: after a verb of motion or location, or before
+# people or "places" (``来自陇西``, ``60名陇西员工``, ``陇西籍``, ``陇西等地``).
+_PLACE_BEFORE = re.compile(r"(?:来自|前往|返回|抵达|位于|赶赴|奔赴|[在到赴往回返至从于])$")
+_PLACE_AFTER = re.compile(r"(?:籍|人|员工|务工|工人|老乡|劳务|群众|农民|市民|等地|一带|境内|当地)")
+# District names that are ordinary words; they count only after their city.
+_GENERIC = re.compile(r"(?:城区|郊区|矿区|[东西南北中]区|新城区|老城区|城[东西南北中关]区|市中区)")
+# City-level short forms that are ordinary words or other things first (silver, guests,
+# Alibaba, a mountain, Sun Yat-sen, "well-being"...): they need their province named.
+_CITY_WORDS = frozenset(
+    ["来宾", "白银", "阿里", "白山", "北海", "山南", "海东", "海北", "海西", "黄山", "中山", "大同"]
+    + ["安康", "日照", "长治", "兴安", "玉树"]
+)
+# A county short form that jieba knows as a word this frequent, not as a place, is common.
+_COMMON_FREQ = 50
+# jieba tags many place names as person or other proper names (义乌 nz, 萧山 nr); only a
+# very frequent one of those is more likely something else (和平, 友谊, 红旗).
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "j"})
+_COMMON_NAME_FREQ = 500
+_PREPOSITIONS = frozenset("从在到于向往赴至自")
+_CHAIN_GAP = re.compile(r"[ \t\u3000]*")  # 江苏省 苏州市: spaces, not line breaks
+_LIST_GAP = re.compile(r"\s*[、，,和及与]\s*")
+_PUNCT = re.compile(rf"[^{_HAN}A-Za-z0-9]")
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    form: str
+    options: list[Alias]
+    used_as_place: bool = False
+    chain: list[_Hit] = field(default_factory=list)  # higher levels written right before it
+    absorbed: bool = False  # a higher level of the chain of the next hit
+    code: str | None = None
+
+
+@cache
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    forms = sorted(aliases())
+    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.Standard), forms
+
+
+@cache
+def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, tuple[int, str]]]:
+    """A private jieba tokenizer (the global one stays as other modules left it) that knows
+    every gazetteer form, and the frequency/tag of the forms jieba's dictionary already has."""
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    forms = aliases()
+    known: dict[str, tuple[int, str]] = {}
+    with open(tk.get_dict_file().name, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[0] in forms:
+                known[parts[0]] = (int(parts[1]), parts[2])
+    for form in forms:
+        if form not in known:
+            tk.add_word(form, freq=_COMMON_FREQ)
+    return tk, known
+
+
+def _is_common_word(form: str) -> bool:
+    """jieba knows the form as an ordinary word (a noun, verb, adjective...) at least
+    ``_COMMON_FREQ`` times, or as a person's or other proper name very often."""
+    freq, tag = _tokenizer()[1].get(form, (0, "ns"))
+    if tag in _NAME_TAGS:
+        return freq >= _COMMON_NAME_FREQ
+    return freq >= _COMMON_FREQ and tag != "ns"
+
+
+def _window(body: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch around [start, end) that jieba sees, cut at punctuation."""
+    lo = start
+    while lo > max(0, start - _WINDOW) and not _PUNCT.match(body[lo - 1]):
+        lo -= 1
+    hi = end
+    while hi < min(len(body), end + _WINDOW) and not _PUNCT.match(body[hi]):
+        hi += 1
+    return lo, hi
+
+
+def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
+    word = words.get(h.start)
+    if word is None:
+        return False
+    pos = h.start + len(word)
+    while pos < h.end and pos in words:
+        if pos == h.end - 1 and _suffixed(h) and _SHARED_SUFFIX.fullmatch(words[pos]):
+            return True  # the suffix starts the next word: 永春县城, 吉林省长, 福州市民
+        pos += len(words[pos])
+    if pos == h.end:
+        return True
+    if len(word) <= h.end - h.start:
+        return False
+    # a full name with its suffix begins a longer word only as a name: 浙江省委, 北京市政府
+    return _suffixed(h) or bool(_ZONE.fullmatch(word[h.end - h.start :]))
+
+
+def _place_parts(word: str) -> list[str]:
+    """A jieba word made of place names (``吉林长春``) split into them, maybe with a zone
+    after the last (``吉林长春新区``), or a preposition glued to a name; any other word
+    whole."""
+    forms = aliases()
+    if word in forms:
+        return [word]
+    if word[0] in _PREPOSITIONS and word[1:] in forms:
+        return [word[0], word[1:]]  # jieba's dictionary has names such as 从朝阳, 于长安
+    if len(word) < 4:
+        return [word]
+    for cut in range(2, len(word) - 1):
+        head, rest = word[:cut], word[cut:]
+        if head in forms and (rest in forms or _ZONE.fullmatch(rest)):
+            return [head, rest]
+        if head in forms and len(rest) >= 2:
+            tail = _place_parts(rest)
+            if len(tail) > 1 or tail[0] in forms:
+                return [head, *tail]
+    return [word]
+
+
+def _aligned(body: str, hits: list[_Hit]) -> list[_Hit]:
+    """The hits on word boundaries; one jieba cut per cluster of nearby hits."""
+    tk = _tokenizer()[0]
+    kept: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        lo, hi = _window(body, hits[i].start, hits[i].end)
+        j = i + 1
+        while j < len(hits) and hits[j].start < hi:
+            hi = max(hi, _window(body, hits[j].start, hits[j].end)[1])
+            j += 1
+        words: dict[int, str] = {}
+        pos = lo
+        for word in tk.cut(body[lo:hi], HMM=False):
+            for part in _place_parts(word):
+                words[pos] = part
+                pos += len(part)
+        kept.extend(h for h in hits[i:j] if _on_boundaries(h, words))
+        i = j
+    return kept
+
+
+def _leftmost_longest(hits: list[_Hit]) -> list[_Hit]:
+    out: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, h.start - h.end)):
+        if not out or h.start >= out[-1].end:
+            out.append(h)
+    return out
+
+
+def _suffixed(h: _Hit) -> bool:
+    return any(a.suffixed for a in h.options)
+
+
+def _is_person_name(body: str, h: _Hit, after: str) -> bool:
+    """The hit is the given name of a person (``王长春说``, ``记者 林永春``): a surname right
+    before it, and a verb of saying or a title after, or a byline before."""
+    if h.start == 0 or body[h.start - 1] not in _SURNAMES:
+        return False
+    byline = body[max(0, h.start - 6) : h.start - 1]
+    return bool(_PERSON_AFTER.match(after) or _BYLINE.search(byline))
+
+
+def _names_place(body: str, h: _Hit) -> bool:
+    """False when the words around the hit show it does not name a place."""
+    after = body[h.end : h.end + 16]
+    if _ORG.match(after) or _LEVELS.match(after):
+        return False
+    if not _suffixed(h) and (_SUBDIVISION.match(after) or _is_person_name(body, h, after)):
+        return False
+    adjective_place = not _suffixed(h) and all(a.code in _ADJECTIVE_PLACES for a in h.options)
+    return not (adjective_place and _ADJECTIVE.match(after))
+
+
+def _used_as_place(body: str, h: _Hit) -> bool:
+    before = body[max(0, h.start - 2) : h.start]
+    return bool(_PLACE_BEFORE.search(before) or _PLACE_AFTER.match(body, h.end))
+
+
+def _candidates(body: str) -> list[_Hit]:
+    ac, forms = _automaton()
+    table = aliases()
+    hits = [
+        _Hit(start, end, forms[i], list(table[forms[i]]))
+        for i, start, end in ac.find_matches_as_indexes(body, overlapping=True)
+    ]
+    hits.sort(key=lambda h: (h.start, h.end))
+    kept = [h for h in _leftmost_longest(_aligned(body, hits)) if _names_place(body, h)]
+    # a bare short form the article repeats is a place it is about
+    repeated = Counter(h.form for h in kept if not _suffixed(h))
+    for h in kept:
+        h.used_as_place = repeated[h.form] > 1 or _used_as_place(body, h)
+    return kept
+
+
+def _link_chains(body: str, hits: list[_Hit]) -> None:
+    """Adjacent hits (spaces between them allowed) where the later lies inside the earlier
+    are one region (the later)."""
+    for prev, nxt in pairwise(hits):
+        if not _CHAIN_GAP.fullmatch(body, prev.end, nxt.start):
+            continue
+        pairs = [
+            (p, n)
+            for p in prev.options
+            for n in nxt.options
+            if p.code in ancestors(n.code) or p.code == n.code  # 台湾台北: both 台湾省
+        ]
+        if not pairs:
+            continue
+        prev.options = list({p.code: p for p, _ in pairs}.values())
+        nxt.options = list({n.code: n for _, n in pairs}.values())
+        prev.absorbed = True
+        nxt.chain = [*prev.chain, prev]
+
+
+def _needs(h: _Hit, a: Alias) -> str | None:
+    """The context reading ``a`` of ``h`` needs: None (safe on its own), 'province' (its
+    province or city named elsewhere), 'city' (its city named) or 'never'."""
+    region = regions()[a.code]
+    if h.chain:
+        return None
+    if _GENERIC.fullmatch(region.name):
+        return "never" if h.form == region.name else "city"
+    if region.level == "province":
+        return None
+    if region.level == "city":
+        return "province" if h.form in _CITY_WORDS else None
+    if a.suffixed:
+        # two-character names read as words too: 部门和县(市、区)
+        short_name = len(h.form) == 2 and h.form[-1] in "县区市旗"
+        return "province" if short_name and not h.used_as_place else None
+    if _is_common_word(h.form):
+        return "city"
+    if h.used_as_place and len(h.options) == 1 and _is_place_word(h.form):
+        return None
+    return "province"
+
+
+def _is_place_word(form: str) -> bool:
+    """jieba knows the form as a place name, not one so frequent that it is a cultural
+    region (江南, 长安) and not a lake, river or sea (太湖, 东海)."""
+    freq, tag = _tokenizer()[1].get(form, (0, ""))
+    return tag == "ns" and freq < 1000 and form[-1] not in _NATURE
+
+
+@dataclass(slots=True)
+class _Support:
+    """The regions an article names unambiguously, with all their ancestors."""
+
+    own: set[str] = field(default_factory=set)
+    seen: dict[str, int] = field(default_factory=dict)
+
+    def add(self, code: str) -> None:
+        self.own.add(code)
+        for c in (code, *ancestors(code)):
+            self.seen[c] = self.seen.get(c, 0) + 1
+
+    def backs(self, code: str, need: str | None) -> bool:
+        if need is None or code in self.own:
+            return True
+        if need == "never":
+            return False
+        above = ancestors(code)
+        return any(self.seen.get(c) for c in (above[:1] if need == "city" else above))
+
+    def rank(self, code: str) -> tuple[int, int, int]:
+        """The region itself named, then its city, then its province."""
+        above = ancestors(code)
+        return (
+            int(code in self.own),
+            self.seen.get(above[0], 0) if len(above) > 1 else 0,
+            self.seen.get(above[-1], 0) if above else 0,
+        )
+
+
+def _choose(h: _Hit, support: _Support) -> str | None:
+    """The reading of ``h`` best backed by ``support``; on a tie the highest level; None when
+    no reading is backed enough or the tie stays."""
+    allowed = [a.code for a in h.options if support.backs(a.code, _needs(h, a))]
+    if len(allowed) <= 1:
+        return allowed[0] if allowed else None
+    best_rank = max(support.rank(c) for c in allowed)
+    best = [c for c in allowed if support.rank(c) == best_rank]
+    top = min(_LEVEL_RANK[regions()[c].level] for c in best)
+    best = [c for c in best if _LEVEL_RANK[regions()[c].level] == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _accept_lists(body: str, hits: list[_Hit]) -> None:
+    """A county form left unresolved right next to an accepted county, in a list
+    (``晋江、南安``), is read as a county of the same city."""
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairwise(hits):
+            if not _LIST_GAP.fullmatch(body[a.end : b.start]):
+                continue
+            for known, unknown in ((a, b), (b, a)):
+                if known.code is None or unknown.code is not None or unknown.absorbed:
+                    continue
+                if regions()[known.code].level != "county":
+                    continue
+                parent = regions()[known.code].parent
+                same = [o.code for o in unknown.options if regions()[o.code].parent == parent]
+                if len(same) == 1:
+                    unknown.code = same[0]
+                    changed = True
+
+
+def extract_regions(
+    body: str, sentences: list[Sentence], dateline_place: str | None = None
+) -> list[RegionFact]:
+    """Every mention of a division in ``body``, one fact per mention; a chain is one mention
+    at its lowest level. ``dateline_place`` (the wire dateline's place) backs readings in its
+    region."""
+    hits = _candidates(body)
+    _link_chains(body, hits)
+    support = _Support()
+    dateline = aliases().get(dateline_place or "", ())
+    if len(dateline) == 1:
+        support.add(dateline[0].code)
+    for h in hits:
+        if len(h.options) == 1 and _needs(h, h.options[0]) is None:
+            support.add(h.options[0].code)
+    for h in hits:
+        h.code = _choose(h, support)
+    for h in hits:
+        if h.chain and h.code is None:  # the rest of the chain stands on its own
+            h.chain[-1].absorbed = False
+            h.chain = []
+    _accept_lists(body, hits)
+    facts = []
+    for h in hits:
+        if h.code is None or h.absorbed:
+            continue
+        start = h.chain[0].start if h.chain else h.start
+        sentence = sentence_at(sentences, start)
+        facts.append(
+            RegionFact(
+                sentence_no=sentence.no if sentence else -1,
+                start=start,
+                end=h.end,
+                mention=body[start : h.end],
+                region_code=h.code,
+            )
+        )
+    return facts
