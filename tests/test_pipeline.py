@@ -138,3 +138,19 @@ def test_missing_input_is_a_clear_error(tmp_path):
         _run(tmp_path / "nope", tmp_path / "wh.duckdb")
     assert err.value.exit_code == EXIT_INPUT
     assert "input folder not found" in str(err.value)
+
+
+def _table_rows(warehouse: Path, table: str) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.sql(f"SELECT * EXCLUDE (run_id) FROM {table} ORDER BY ALL"
+                       if table == "dim_article" else f"SELECT * FROM {table} ORDER BY ALL").fetchall()
+
+
+def test_dask_runner_gives_the_same_warehouse_as_threads(sample_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)  # the Dask runner exports it
+    threads, dask = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
+    _run(sample_dir, threads, batch_size=2)
+    summary = _run(sample_dir, dask, batch_size=2, task_runner="dask", workers=2)
+    assert summary.articles_new == 5
+    for table in ("dim_article", *FACT_TABLES):
+        assert _table_rows(threads, table) == _table_rows(dask, table), table

@@ -1,0 +1,114 @@
+"""The Prefect UI path and concurrent runs, with real processes: a real Prefect server and
+`zhfacts serve`, a run triggered through the API with parameters, two CLI runs at once."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import duckdb
+import pytest
+
+pytestmark = pytest.mark.integration
+
+BIN = Path(sys.executable).parent
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=3) as response:
+            return response.status
+    except OSError:
+        return 0
+
+
+def _post_json(url: str, payload: dict) -> list:
+    request = urllib.request.Request(
+        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())
+
+
+def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PREFECT_", "ZHFACTS_"))}
+    env.update(PREFECT_HOME=str(tmp_path / "prefect-home"), PREFECT_SERVER_ANALYTICS_ENABLED="false",
+               PREFECT_RUNNER_POLL_FREQUENCY="2", **extra)
+    return env
+
+
+def test_serve_runs_a_deployment_triggered_through_the_api(sample_dir, tmp_path):
+    port = _free_port()
+    api = f"http://127.0.0.1:{port}/api"
+    warehouse = tmp_path / "served.duckdb"
+    env = _env(tmp_path)
+    serve = subprocess.Popen(
+        [str(BIN / "zhfacts"), "serve", "--port", str(port), "--input", str(sample_dir),
+         "--warehouse", str(warehouse)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 300
+        while _get(f"{api}/deployments/name/zhfacts-pipeline/manual") != 200:
+            assert serve.poll() is None, serve.stdout.read()
+            assert time.monotonic() < deadline, "deployment never appeared"
+            time.sleep(1)
+        client_env = {**env, "PREFECT_API_URL": api}
+        refused = subprocess.run(
+            [str(BIN / "prefect"), "deployment", "run", "zhfacts-pipeline/manual",
+             "--param", "batch_size=0"],
+            env=client_env, capture_output=True, text=True, timeout=120,
+        )
+        assert "minimum of 1" in refused.stdout + refused.stderr
+
+        run = subprocess.run(
+            [str(BIN / "prefect"), "deployment", "run", "zhfacts-pipeline/manual",
+             "--param", "batch_size=2", "--param", "task_runner=thread",
+             "--watch", "--watch-timeout", "400"],
+            env=client_env, capture_output=True, text=True, timeout=450,
+        )
+        assert run.returncode == 0, run.stdout + run.stderr
+        assert "Completed" in run.stdout + run.stderr
+
+        with duckdb.connect(str(warehouse), read_only=True) as con:
+            assert con.sql("SELECT count(*) FROM dim_article").fetchall()[0][0] == 5
+            assert con.sql("SELECT count(*) FROM etl_run").fetchall()[0][0] == 1
+        keys = {a["key"] for a in _post_json(f"{api}/artifacts/filter", {})}
+        assert {"zhfacts-run-summary", "zhfacts-dq-summary", "zhfacts-dq-counts"} <= keys
+        runs = _post_json(f"{api}/flow_runs/filter", {})
+        assert any(r["name"].startswith(f"{sample_dir.name}-") for r in runs)
+    finally:
+        serve.send_signal(signal.SIGINT)
+        serve.wait(timeout=90)
+    assert _get(f"{api}/health") != 200, "the server started by serve must stop with it"
+
+
+def test_two_runs_at_once_never_corrupt_the_warehouse(sample_dir, tmp_path):
+    warehouse = tmp_path / "shared.duckdb"
+    env = _env(tmp_path)
+    command = [str(BIN / "zhfacts"), "run", "--input", str(sample_dir), "--warehouse", str(warehouse)]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    second = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    outcomes = [(p.wait(timeout=600), p.stderr.read()) for p in (first, second)]
+    codes = sorted(code for code, _ in outcomes)
+    assert codes in ([0, 0], [0, 3]), outcomes
+    for code, err in outcomes:
+        if code == 3:
+            assert "another zhfacts run" in err or "locked" in err
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        assert con.sql("SELECT count(*) FROM dim_article").fetchall()[0][0] == 5
+        assert con.sql("SELECT count(*) FROM etl_run").fetchall()[0][0] == codes.count(0)
+        assert con.sql("SELECT sum(articles_new) FROM etl_run").fetchall()[0][0] == 5
