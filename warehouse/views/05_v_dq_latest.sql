@@ -1,4 +1,6 @@
 -- v_dq_latest: the latest status of each data-quality suite (from its most recent run).
+-- Columns: suite, run_id, checked_at, passed (every expectation succeeded), expectations,
+-- failed, critical_failed (failed with severity 'critical'), failing (their names).
 CREATE OR REPLACE VIEW v_dq_latest AS
 WITH latest AS (
     SELECT suite, max(checked_at) AS checked_at FROM dq_result GROUP BY suite
