@@ -26,7 +26,15 @@ from flows.locking import warehouse_lock
 from flows.runners import make_task_runner
 from flows.summary import RunSummary
 from flows.timing import Stopwatch
-from flows.tasks import discover, load, prepare_warehouse, stage_rejects, transform_batch, validate
+from flows.tasks import (
+    discover,
+    load,
+    prepare_warehouse,
+    refresh_report,
+    stage_rejects,
+    transform_batch,
+    validate,
+)
 from transforms.planning import batches, plan_files
 from warehouse import staging
 from zhfacts.settings import Settings, TaskRunnerName
@@ -149,6 +157,10 @@ def pipeline(
     summary.data_docs = report.docs_index
     summary.seconds = time.monotonic() - clock
     summary.stage_seconds = stages.seconds
+    try:
+        summary.report = refresh_report(warehouse_path)
+    except Exception as exc:  # noqa: BLE001 — the data is loaded; a report failure must not fail the run
+        logger.warning("report not refreshed: %s", exc)
     _publish_artifacts(summary, report)
     if report.critical_failed:
         logger.error("critical data-quality checks failed; rows quarantined: %s",
@@ -165,3 +177,7 @@ def _publish_artifacts(summary: RunSummary, report) -> None:
                           description="Expectations passed/failed and rows quarantined per suite")
     create_link_artifact(key="zhfacts-data-docs", link=report.docs_index.resolve().as_uri(),
                          link_text="Great Expectations Data Docs")
+    if summary.report:
+        create_link_artifact(key="zhfacts-report", link=summary.report.resolve().as_uri(),
+                             link_text="zhfacts report (charts and evidence)",
+                             description=f"Open {summary.report} in a browser")

@@ -27,6 +27,7 @@ class RunSummary:
     dq_status: str = "not run"
     dq_failures: list[str] = field(default_factory=list)
     data_docs: Path | None = None
+    report: Path | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -58,6 +59,8 @@ class RunSummary:
         ]
         if self.data_docs:
             rows.append(("data docs", str(self.data_docs)))
+        if self.report:
+            rows.append(("report", str(self.report)))
         return rows
 
     def markdown(self) -> str:

@@ -156,3 +156,11 @@ def load(
         loader.stage(con, staging.staged_files(area))
         counts = loader.publish(con, quarantine, run_failure, run_record, full_refresh, dq_rows)
         return counts, loader.table_counts(con)
+
+
+@task(name="refresh-report", cache_policy=NO_CACHE)
+def refresh_report(warehouse_path: Path) -> Path:
+    """Rebuild the HTML report from the warehouse just loaded."""
+    from zhfacts.report import default_out_dir, write_report
+
+    return write_report(warehouse_path, default_out_dir(warehouse_path))

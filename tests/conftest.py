@@ -10,6 +10,8 @@ from pathlib import Path
 import opencc
 import pytest
 
+from tests.fixtures_warehouse import sample_warehouse  # noqa: F401 — shared fixture
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = PROJECT_ROOT / "data" / "samples"
 # 1x1 transparent PNG

@@ -11,7 +11,6 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from tests.fixtures_warehouse import sample_warehouse  # noqa: F401
 from transforms.frames import FACT_TABLES
 from warehouse import loader
 from zhfacts.export import export_tables
@@ -28,7 +27,7 @@ def _table_rows(warehouse: Path) -> dict[str, int]:
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
 def test_export_round_trips_row_counts(
-    sample_warehouse: Path,  # noqa: F811
+    sample_warehouse: Path,
     tmp_path: Path, fmt: str,
 ) -> None:
     written = export_tables(sample_warehouse, fmt, tmp_path)
@@ -40,7 +39,7 @@ def test_export_round_trips_row_counts(
         assert frame.height == rows, table
 
 
-def test_export_joins_the_dimensions(sample_warehouse: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_export_joins_the_dimensions(sample_warehouse: Path, tmp_path: Path) -> None:
     export_tables(sample_warehouse, "parquet", tmp_path)
     counts = pl.read_parquet(tmp_path / "fact_count.parquet")
     assert {"title", "publish_date", "province", "region_label", "measure_name_zh", "unit_class",
@@ -50,20 +49,20 @@ def test_export_joins_the_dimensions(sample_warehouse: Path, tmp_path: Path) -> 
     assert {"title", "province", "region_level"} <= set(regions.columns)
 
 
-def test_csv_keeps_chinese_text(sample_warehouse: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_csv_keeps_chinese_text(sample_warehouse: Path, tmp_path: Path) -> None:
     export_tables(sample_warehouse, "csv", tmp_path)
     text = (tmp_path / "fact_measure.csv").read_text(encoding="utf-8")
     assert "measure_name_zh" in text.splitlines()[0]
     assert "驻企服务" in text
 
 
-def test_unknown_format_is_refused(sample_warehouse: Path, tmp_path: Path) -> None:  # noqa: F811
+def test_unknown_format_is_refused(sample_warehouse: Path, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="parquet or csv"):
         export_tables(sample_warehouse, "xlsx", tmp_path)  # type: ignore[arg-type]
 
 
 def test_reader_waits_while_a_run_holds_the_write_lock(
-    sample_warehouse: Path,  # noqa: F811
+    sample_warehouse: Path,
     tmp_path: Path,
 ) -> None:
     """Another process holds the file read-write for a moment, as a run's load does; a

@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from tests.fixtures_warehouse import SAMPLES, build_warehouse, sample_warehouse  # noqa: F401
+from tests.fixtures_warehouse import SAMPLES, build_warehouse
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "queries.md"
 VIEWS = sorted((Path(__file__).resolve().parents[1] / "warehouse" / "views").glob("*.sql"))
@@ -104,7 +104,7 @@ def test_doc_has_ten_answered_questions() -> None:
 
 @pytest.mark.parametrize("block", BLOCKS, ids=[f"query{i}" for i in range(1, len(BLOCKS) + 1)])
 def test_documented_query_gives_documented_answer(
-    sample_warehouse: Path,  # noqa: F811
+    sample_warehouse: Path,
     block: Documented,
 ) -> None:
     with duckdb.connect(str(sample_warehouse), read_only=True) as con:
@@ -116,7 +116,7 @@ def test_documented_query_gives_documented_answer(
 
 @pytest.mark.parametrize("view_file", VIEWS, ids=[v.stem for v in VIEWS])
 def test_view_is_documented(
-    sample_warehouse: Path,  # noqa: F811
+    sample_warehouse: Path,
     view_file: Path,
 ) -> None:
     text = view_file.read_text(encoding="utf-8")

@@ -14,7 +14,6 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.fixtures_warehouse import sample_warehouse  # noqa: F401
 from warehouse import loader
 from zhfacts.reading import SchemaOutdated
 from zhfacts.report import SECTIONS, write_report
@@ -29,7 +28,7 @@ _ITEM_BYTES = {"f8": 8, "f4": 4, "i4": 4, "u4": 4, "i2": 2, "u2": 2, "i1": 1, "u
 
 @pytest.fixture(scope="module")
 def hostile_warehouse(
-    sample_warehouse: Path,  # noqa: F811
+    sample_warehouse: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Path:
     """The sample warehouse with script tags planted in article text and a DQ result, and

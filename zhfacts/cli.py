@@ -6,6 +6,7 @@ import atexit
 import os
 import sys
 import tempfile
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -180,6 +181,49 @@ def serve(
         if server is not None:
             stop_server(server)
             console.print("Prefect server stopped")
+
+
+@app.command()
+def report(
+    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: report/ beside the warehouse).")] = None,
+) -> None:
+    """Write the self-contained HTML report (charts with their evidence sentences)."""
+    from warehouse.loader import WarehouseLocked
+    from zhfacts.reading import SchemaOutdated
+    from zhfacts.report import default_out_dir, write_report
+
+    path = warehouse or Settings().warehouse_path
+    try:
+        index = write_report(path, out or default_out_dir(path))
+    except (FileNotFoundError, SchemaOutdated, WarehouseLocked) as exc:
+        fail(str(exc))
+    typer.echo(str(index))
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet or csv.")] = ExportFormat.parquet,
+    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+) -> None:
+    """Write every fact table, with its dimensions joined, as Parquet or CSV files."""
+    from warehouse.loader import WarehouseLocked
+    from zhfacts.export import export_tables
+    from zhfacts.reading import SchemaOutdated
+
+    path = warehouse or Settings().warehouse_path
+    try:
+        written = export_tables(path, format.value, out)
+    except (FileNotFoundError, SchemaOutdated, WarehouseLocked) as exc:
+        fail(str(exc))
+    for name, rows in written.items():
+        typer.echo(f"{out / name}\t{rows} rows")
 
 
 def _pipeline_predictions(pages: dict[str, Path], warehouse: Path | None) -> dict:
