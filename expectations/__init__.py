@@ -1,0 +1,11 @@
+"""Data-quality layer: Great Expectations suites over a run's frames, as a plain library.
+
+The flow calls `validate_run` and acts on the returned `DQReport` (quarantine, dq_result
+rows, artifact texts); nothing here imports Prefect or touches the warehouse.
+"""
+
+from expectations.report import DQReport
+from expectations.runner import validate_run
+from expectations.suites import SUITES
+
+__all__ = ["SUITES", "DQReport", "validate_run"]

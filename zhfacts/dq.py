@@ -35,10 +35,8 @@ def print_dq(warehouse: Path, run_id: str | None, console: Console) -> bool:
         per_suite.add_row(suite, str(len(mine)), str(len(mine) - len(bad)), str(len(bad)),
                           str(sum(r[3] == "critical" for r in bad)))
     console.print(per_suite)
-    if failed:
-        failures = Table("suite", "expectation", "severity", "unexpected", "of", "observed",
-                         title="failures")
-        for suite, name, _column, severity, _ok, n, bad, observed in failed:
-            failures.add_row(suite, name, severity or "", str(bad), str(n), (observed or "")[:60])
-        console.print(failures)
+    # One plain line per failure: names stay whole at any terminal width, and grep finds them.
+    for _suite, name, _column, severity, _ok, n, bad, observed in failed:
+        console.print(f"FAILED [{severity}] {name}: {bad} of {n} unexpected; observed {observed or '-'}",
+                      highlight=False, markup=False, soft_wrap=True)
     return not critical

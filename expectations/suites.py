@@ -1,0 +1,262 @@
+"""The data-quality suites of a run, one declarative table per stage.
+
+Each row of a table is a `Check`: a Great Expectations expectation class, its kwargs, a
+severity and a stable readable name. The name is what `dq_result.expectation` and the
+quarantine tables' `failed_check` carry, so it must not change when kwargs are tuned.
+
+Run-dependent values (the dim_region / dim_measure code sets and "today") are GX suite
+parameters (`{"$PARAMETER": …}`) filled in at validation time: the stored suites then stay
+identical from run to run, which keeps the Data Docs history comparable and the suite JSON
+small (the gazetteer has ~3,500 codes; the runner passes only those present in the frame).
+
+Severity decides what a failure does: `critical` quarantines the offending rows (or, for
+the `run` suite, the whole run); `warning` loads the rows and only reports.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import great_expectations.expectations as gxe
+from great_expectations.expectations.row_conditions import Column, Condition
+
+Severity = Literal["critical", "warning"]
+
+REGION_CODES = "region_codes"
+MEASURE_CODES = "measure_codes"
+TODAY = "today"
+
+UNIT_CLASSES = ("money", "percent", "count", "duration", "other")
+GRANULARITIES = ("day", "month", "year")
+SCRIPTS = ("simplified", "traditional", "mixed")
+
+# The People's Republic's founding: the corpus is PRC local news, so an earlier
+# publish_date is a mis-parse (a founding year or a copyright line), not an old article.
+EARLIEST_PUBLISH_DATE = dt.datetime(1949, 1, 1)
+
+# Run-suite bands are judged only on runs big enough for a rate to mean something: the
+# 5-sample run or "2 good articles + 2 bad files" must not fail a batch check by chance.
+MIN_ARTICLES_FOR_BANDS = 20
+MIN_FILES_FOR_BANDS = 20
+
+# Columns every fact frame carries (warehouse contract, warehouse.md "Facts").
+FACT_KEY_COLUMNS = ("article_id", "sentence_no", "start", "end", "mention")
+
+# Columns handed to the frames as dates; the runner converts them to datetime64 so that
+# GX compares them with the datetime bounds below.
+DATE_COLUMNS = ("publish_date", "date_start", "date_end")
+
+
+def param(name: str) -> dict[str, str]:
+    """A GX suite-parameter reference, resolved from `expectation_parameters` at run time."""
+    return {"$PARAMETER": name}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One expectation of a suite, with the name, rule and severity the project reports.
+
+    `rule` replaces GX's generated sentence in Data Docs (as the expectation's description),
+    so each result line there carries the same name as dq_result and the quarantine, and a
+    set check does not print all ~3,500 region codes on every page.
+    """
+
+    name: str
+    rule: str
+    expectation: type[gxe.Expectation]
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    severity: Severity = "critical"
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Columns the check reads (for dq_result.column_name and the frame schema check)."""
+        cols = [self.kwargs[k] for k in ("column", "column_A", "column_B") if k in self.kwargs]
+        return tuple(cols)
+
+    def build(self) -> gxe.Expectation:
+        """The GX expectation, carrying name and severity in `meta` so results map back."""
+        return self.expectation(
+            **self.kwargs,
+            severity=self.severity,
+            meta={"name": self.name, "severity": self.severity},
+            description=f"{self.name} [{self.severity}]: {self.rule}",
+        )
+
+
+def _not_null(suite: str, columns: tuple[str, ...]) -> list[Check]:
+    return [
+        Check(f"{suite}.{c}_not_null", f"{c} is never null",
+              gxe.ExpectColumnValuesToNotBeNull, {"column": c})
+        for c in columns
+    ]
+
+
+def _in_set(
+    suite: str, name: str, column: str, values: str | tuple[Any, ...] | list[Any],
+    severity: Severity = "critical",
+) -> Check:
+    """Membership in a fixed set, or in a run-time code set when `values` names a parameter.
+
+    Nulls are not judged (GX skips them): nullable columns only need a known code when set.
+    """
+    if isinstance(values, str):
+        value_set: Any = param(values)
+        rule = f"{column}, when set, is one of the run's {values}"
+    else:
+        value_set = list(values)
+        rule = f"{column}, when set, is one of {', '.join(map(str, values))}"
+    return Check(
+        f"{suite}.{name}", rule, gxe.ExpectColumnValuesToBeInSet,
+        {"column": column, "value_set": value_set}, severity,
+    )
+
+
+def _not_future(suite: str, column: str, severity: Severity) -> Check:
+    return Check(
+        f"{suite}.{column}_not_future", f"{column} is not after the run's date",
+        gxe.ExpectColumnValuesToBeBetween, {"column": column, "max_value": param(TODAY)},
+        severity,
+    )
+
+
+def _fact_checks(suite: str, required: tuple[str, ...]) -> list[Check]:
+    """What every fact table must satisfy: keys present and the mention really in the body.
+
+    `mention_matches` (mention == body[start:end]) and `offsets_in_body`
+    (0 <= start < end <= len(body)) are computed in DuckDB next to the bodies before
+    validation, so the frames never carry article text.
+    """
+    return [
+        *_not_null(suite, FACT_KEY_COLUMNS + required),
+        Check(f"{suite}.mention_matches_body", "mention equals body[start:end]",
+              gxe.ExpectColumnValuesToBeInSet, {"column": "mention_matches", "value_set": [True]}),
+        Check(f"{suite}.offsets_in_body", "0 <= start < end <= length of the body",
+              gxe.ExpectColumnValuesToBeInSet, {"column": "offsets_in_body", "value_set": [True]}),
+    ]
+
+
+ARTICLES: tuple[Check, ...] = (
+    *_not_null("articles", ("article_id", "script", "raw_chars", "body_chars", "cjk_share")),
+    Check("articles.article_id_unique", "no article_id appears twice in the run",
+          gxe.ExpectColumnValuesToBeUnique, {"column": "article_id"}),
+    Check("articles.body_not_empty", "the body has at least one character",
+          gxe.ExpectColumnValuesToBeBetween, {"column": "body_chars", "min_value": 1}),
+    # Below 30% Han characters the "body" is markup, an English page or a menu, not news.
+    Check("articles.body_mostly_cjk", "at least 30% of the body is Han characters",
+          gxe.ExpectColumnValuesToBeBetween,
+          {"column": "cjk_share", "min_value": 0.3, "max_value": 1.0}),
+    Check("articles.body_shorter_than_raw", "body_chars <= raw_chars (the body is cut from the page)",
+          gxe.ExpectColumnPairValuesAToBeGreaterThanB,
+          {"column_A": "raw_chars", "column_B": "body_chars", "or_equal": True,
+           "ignore_row_if": "either_value_is_missing"}),
+    Check("articles.title_length_sane", "a title, when found, has 2 to 200 characters",
+          gxe.ExpectColumnValueLengthsToBeBetween,
+          {"column": "title", "min_value": 2, "max_value": 200}, "warning"),
+    _not_future("articles", "publish_date", "critical"),
+    Check("articles.publish_date_not_before_1949", "publish_date is 1949-01-01 or later",
+          gxe.ExpectColumnValuesToBeBetween,
+          {"column": "publish_date", "min_value": EARLIEST_PUBLISH_DATE}),
+    _in_set("articles", "script_known", "script", SCRIPTS),
+)
+
+FACT_REGION: tuple[Check, ...] = (
+    *_fact_checks("fact_region", ("region_code",)),
+    _in_set("fact_region", "region_code_in_dim_region", "region_code", REGION_CODES),
+)
+
+FACT_COUNT: tuple[Check, ...] = (
+    *_fact_checks("fact_count", ("value", "unit", "unit_class", "approx")),
+    _in_set("fact_count", "unit_class_known", "unit_class", UNIT_CLASSES),
+    _in_set("fact_count", "region_code_in_dim_region", "region_code", REGION_CODES),
+    _in_set("fact_count", "measure_code_in_dim_measure", "measure_code", MEASURE_CODES),
+    Check("fact_count.value_non_negative", "value >= 0",
+          gxe.ExpectColumnValuesToBeBetween, {"column": "value", "min_value": 0}),
+    # A span's high end: null for a single number, so rows with a missing side are skipped.
+    Check("fact_count.value_max_ge_value", "value_max, when set, >= value",
+          gxe.ExpectColumnPairValuesAToBeGreaterThanB,
+          {"column_A": "value_max", "column_B": "value", "or_equal": True,
+           "ignore_row_if": "either_value_is_missing"}),
+    # Growth rates can exceed 100% (翻两番 = 300%), but four digits is a mis-parse.
+    Check("fact_count.percent_sane", "a value in % lies between 0 and 1000",
+          gxe.ExpectColumnValuesToBeBetween,
+          {"column": "value", "min_value": 0, "max_value": 1000,
+           "row_condition": Column("unit") == "%"},
+          "warning"),
+    # Borrowed from the sentence or the article, so a future one is suspect but not fatal.
+    _not_future("fact_count", "date_start", "warning"),
+)
+
+FACT_DATE: tuple[Check, ...] = (
+    *_fact_checks("fact_date", ("date_start", "date_end", "granularity")),
+    _in_set("fact_date", "granularity_known", "granularity", GRANULARITIES),
+    Check("fact_date.date_end_ge_date_start", "date_end >= date_start",
+          gxe.ExpectColumnPairValuesAToBeGreaterThanB,
+          {"column_A": "date_end", "column_B": "date_start", "or_equal": True,
+           "ignore_row_if": "either_value_is_missing"}),
+    # Articles announce targets ("到2030年"): a future date is worth a look, not a quarantine.
+    _not_future("fact_date", "date_start", "warning"),
+)
+
+FACT_MEASURE: tuple[Check, ...] = (
+    *_fact_checks("fact_measure", ("measure_code",)),
+    _in_set("fact_measure", "measure_code_in_dim_measure", "measure_code", MEASURE_CODES),
+    _in_set("fact_measure", "region_code_in_dim_region", "region_code", REGION_CODES),
+)
+
+
+def _band(
+    name: str, rule: str, column: str, severity: Severity, *, gate: Condition,
+    min_value: float | None = None, max_value: float | None = None,
+) -> Check:
+    """A run-level metric band, judged only when the run is big enough (`gate`)."""
+    bounds = {k: v for k, v in (("min_value", min_value), ("max_value", max_value)) if v is not None}
+    return Check(
+        f"run.{name}", f"{rule} (judged when {gate!r})", gxe.ExpectColumnValuesToBeBetween,
+        {"column": column, **bounds, "row_condition": gate}, severity,
+    )
+
+
+_BY_ARTICLES = Column("articles") >= MIN_ARTICLES_FOR_BANDS
+_BY_FILES = Column("files_seen") >= MIN_FILES_FOR_BANDS
+
+# One row of run metrics (see runner.run_metrics). The bands catch a broken stage or a
+# junk feed, which row checks cannot: every row can be valid while half the files were
+# rejected or the extractor found nothing.
+RUN: tuple[Check, ...] = (
+    # More than half the files refused: the feed is not news pages (or decoding broke).
+    _band("reject_rate_max", "at most 50% of files rejected", "reject_rate", "critical",
+          gate=_BY_FILES, max_value=0.5),
+    # Under one fact per article: the extractors are not running or find nothing.
+    _band("facts_per_article_min", "at least 1 fact per article", "facts_per_article",
+          "critical", gate=_BY_ARTICLES, min_value=1.0),
+    # Hundreds of facts per article: an extractor is matching noise.
+    _band("facts_per_article_max", "at most 500 facts per article", "facts_per_article",
+          "warning", gate=_BY_ARTICLES, max_value=500.0),
+    # Local news names a place; most articles without one means the gazetteer broke.
+    _band("share_articles_no_region_max", "at most 80% of articles without a region",
+          "share_articles_no_region", "critical", gate=_BY_ARTICLES, max_value=0.8),
+    _band("share_articles_no_region_warn", "at most 50% of articles without a region",
+          "share_articles_no_region", "warning", gate=_BY_ARTICLES, max_value=0.5),
+    # Articles with no fact of any kind are menus, notices or empty shells.
+    _band("share_articles_no_facts_max", "at most 50% of articles without any fact",
+          "share_articles_no_facts", "critical", gate=_BY_ARTICLES, max_value=0.5),
+)
+
+RUN_METRIC_COLUMNS = (
+    "files_seen", "articles", "reject_rate", "facts_per_article",
+    "share_articles_no_region", "share_articles_no_facts",
+)
+
+# Suite name → checks. Row suites are named after the frame they validate; `run` is batch-level.
+SUITES: dict[str, tuple[Check, ...]] = {
+    "articles": ARTICLES,
+    "fact_region": FACT_REGION,
+    "fact_count": FACT_COUNT,
+    "fact_date": FACT_DATE,
+    "fact_measure": FACT_MEASURE,
+    "run": RUN,
+}
+BATCH_SUITE = "run"
+ROW_SUITES = tuple(s for s in SUITES if s != BATCH_SUITE)
