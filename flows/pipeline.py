@@ -15,17 +15,16 @@ from pathlib import Path
 from typing import Annotated
 
 import polars as pl
-from pydantic import Field
 from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
+from pydantic import Field
 
 from flows import progress
 from flows.locking import warehouse_lock
 from flows.runners import make_task_runner
 from flows.summary import RunSummary
-from flows.timing import Stopwatch
 from flows.tasks import (
     discover,
     load,
@@ -35,6 +34,7 @@ from flows.tasks import (
     transform_batch,
     validate,
 )
+from flows.timing import Stopwatch
 from transforms.planning import batches, plan_files
 from warehouse import staging
 from zhfacts.settings import Settings, TaskRunnerName
@@ -159,7 +159,7 @@ def pipeline(
     summary.stage_seconds = stages.seconds
     try:
         summary.report = refresh_report(warehouse_path)
-    except Exception as exc:  # noqa: BLE001 — the data is loaded; a report failure must not fail the run
+    except Exception as exc:
         logger.warning("report not refreshed: %s", exc)
     _publish_artifacts(summary, report)
     if report.critical_failed:

@@ -24,5 +24,5 @@ def remove_hook(hook: ProgressHook) -> None:
 
 
 def report(done: int, total: int) -> None:
-    for hook in list(_hooks):
+    for hook in _hooks:
         hook(done, total)

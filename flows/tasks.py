@@ -24,12 +24,12 @@ from transforms.frames import batch_frames
 from warehouse import loader, staging
 
 
-def _is_lock_error(task, task_run, state) -> bool:  # noqa: ARG001 — Prefect's signature
+def _is_lock_error(task, task_run, state) -> bool:
     try:
         state.result()
     except loader.WarehouseLocked:
         return True
-    except Exception:  # noqa: BLE001 — any other failure is not worth a retry
+    except Exception:
         return False
     return False
 
@@ -93,7 +93,7 @@ def transform_batch(batch_no: int, files: list[SourceFile], area: Path, run_id: 
     with clock("clean"):
         cleaned = [
             raw if isinstance(raw, Reject) else clean_document(raw, source)
-            for raw, source in zip(raws, files)
+            for raw, source in zip(raws, files, strict=True)
         ]
     del raws
     with clock("extract"):

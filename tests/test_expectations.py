@@ -273,7 +273,7 @@ def test_run_metrics():
 def test_missing_column_is_named(tmp_path):
     frames = _frames()
     frames["fact_count"] = frames["fact_count"].drop(columns="unit_class")
-    with pytest.raises(ValueError, match="fact_count.*unit_class"):
+    with pytest.raises(ValueError, match=r"fact_count.*unit_class"):
         _run(tmp_path, frames)
 
 

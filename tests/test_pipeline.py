@@ -126,9 +126,8 @@ def test_failure_during_load_leaves_the_warehouse_as_it_was(sample_dir, tmp_path
 
 def test_second_writer_fails_at_once(sample_dir, tmp_path):
     warehouse = tmp_path / "wh.duckdb"
-    with warehouse_lock(warehouse):
-        with pytest.raises(PipelineError) as err:
-            _run(sample_dir, warehouse)
+    with warehouse_lock(warehouse), pytest.raises(PipelineError) as err:
+        _run(sample_dir, warehouse)
     assert err.value.exit_code == EXIT_LOCKED
     assert "another zhfacts run" in str(err.value)
 

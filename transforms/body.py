@@ -211,7 +211,7 @@ def paragraphs(lines: list[str], body: Body) -> list[str]:
     """The body's paragraphs. On a hard-wrapped page, a full-width line that stops
     mid-sentence is joined with the prose line right after it."""
     kinds = body.kinds or ("prose",) * len(body.indices)
-    items = [(i, k, clean_paragraph(lines[i])) for i, k in zip(body.indices, kinds)]
+    items = [(i, k, clean_paragraph(lines[i])) for i, k in zip(body.indices, kinds, strict=False)]
     items = [(i, k, t) for i, k, t in items if t]
     width = _wrap_width([t for _, _, t in items])
     out: list[str] = []

@@ -224,7 +224,7 @@ def extract_counts(body: str, sentences: list[Sentence]) -> list[CountFact]:
         q for m in _quantity_regex().finditer(body) if (q := _read(body, m, blocked)) is not None
     ]
     facts: list[CountFact] = []
-    for q, what in zip(quantities, _fill_whats(body, quantities)):
+    for q, what in zip(quantities, _fill_whats(body, quantities), strict=False):
         sentence = sentence_at(sentences, q.start)
         facts.append(
             CountFact(
@@ -276,7 +276,7 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
         return None  # ordinals 第3批; vague 数十万, 几百 (but 复工数4.2万家 is a number)
     if (
         prev
-        and (prev.isascii() and prev.isalnum() or prev in "．.－-/／_")
+        and ((prev.isascii() and prev.isalnum()) or prev in "．.－-/／_")
         and not (prefix or m.group("pct"))
     ):
         return None  # part of an identifier or a longer digit string (MU5123, 2020-3)
@@ -586,7 +586,7 @@ def _noun_phrase_before(text: str, duration: bool = False) -> str | None:
         word, flag = words[i]
         if _is_number_word(word, flag) or word in _PREDICATES or word in _NOT_WHAT:
             break
-        if _nominal(word, flag) or flag == "vn" or flag in ("an", "b") and out:
+        if _nominal(word, flag) or flag == "vn" or (flag in ("an", "b") and out):
             out.insert(0, word)
         elif flag in ("v", "a") and out and len(out[0]) == 1:
             out.insert(0, word)  # 办结 + 率

@@ -36,7 +36,7 @@ def prediction(
         path = region_paths[code]
         if path not in seen_paths:
             seen_paths.add(path)
-            regions.append(dict(zip(("province", "city", "county"), path)))
+            regions.append(dict(zip(("province", "city", "county"), path, strict=True)))
     date_items = []
     for d in dates:
         start = format_date(d["date_start"], d["granularity"])

@@ -99,8 +99,7 @@ _GENERIC = re.compile(r"(?:城区|郊区|矿区|[东西南北中]区|新城区|�
 # City-level short forms that are ordinary words or other things first (silver, guests,
 # Alibaba, a mountain, Sun Yat-sen, "well-being"...): they need their province named.
 _CITY_WORDS = frozenset(
-    ["来宾", "白银", "阿里", "白山", "北海", "山南", "海东", "海北", "海西", "黄山", "中山", "大同"]
-    + ["安康", "日照", "长治", "兴安", "玉树"]
+    ["来宾", "白银", "阿里", "白山", "北海", "山南", "海东", "海北", "海西", "黄山", "中山", "大同", "安康", "日照", "长治", "兴安", "玉树"]
 )
 # A county short form that jieba knows as a word this frequent, not as a place, is common.
 _COMMON_FREQ = 50

@@ -176,7 +176,7 @@ def score_article(
     result.fields["quantities"].add(tp, len(p_q), len(g_q))
     lines += [f"quantities  + {v:g} {u}" for v, u in fp if v is not None]
     lines += [f"quantities  - {v:g} {u}" for v, u in fn if v is not None]
-    stp, sfp, sfn = _multiset([q["strict"] for q in g_q], [q["strict"] for q in p_q])
+    stp, _sfp, _sfn = _multiset([q["strict"] for q in g_q], [q["strict"] for q in p_q])
     result.fields["quantities_strict"].add(stp, len(p_q), len(g_q))
     g_by_key, p_by_key = defaultdict(list), defaultdict(list)
     for q in g_q:

@@ -6,15 +6,16 @@ import atexit
 import os
 import sys
 import tempfile
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
 
 from flows.summary import EXIT_QUARANTINE
 from zhfacts.settings import Settings
+
 
 def _silence_shutdown_noise() -> None:
     """DuckDB 2.0's nanobind bindings list "leaked" objects on stderr at interpreter exit
@@ -47,13 +48,13 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
-    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Folder of raw *.txt pages.")] = None,
-    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    input: Annotated[Path | None, typer.Option("--input", "-i", help="Folder of raw *.txt pages.")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract unchanged files too.")] = False,
-    batch_size: Annotated[Optional[int], typer.Option("--batch-size", min=1, help="Articles per task run.")] = None,
-    task_runner: Annotated[Optional[str], typer.Option("--task-runner", help="thread | process | dask")] = None,
-    dask_address: Annotated[Optional[str], typer.Option("--dask-address", help="tcp://… of a Dask scheduler.")] = None,
-    workers: Annotated[Optional[int], typer.Option("--workers", min=1, help="Parallel workers.")] = None,
+    batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Articles per task run.")] = None,
+    task_runner: Annotated[str | None, typer.Option("--task-runner", help="thread | process | dask")] = None,
+    dask_address: Annotated[str | None, typer.Option("--dask-address", help="tcp://… of a Dask scheduler.")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", min=1, help="Parallel workers.")] = None,
 ) -> None:
     """Run the pipeline: discover → decode → transform → validate → load."""
     overrides = {
@@ -85,11 +86,11 @@ def run(
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Folder of gold *.json files.")],
-    input: Annotated[Optional[list[Path]], typer.Option("--input", "-i", help="Folder(s) holding the raw pages; repeatable.")] = None,
-    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="Warehouse to run into (default: a temporary one).")] = None,
+    input: Annotated[list[Path] | None, typer.Option("--input", "-i", help="Folder(s) holding the raw pages; repeatable.")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="Warehouse to run into (default: a temporary one).")] = None,
     diff: Annotated[bool, typer.Option("--diff", help="List false positives (+) and negatives (-) per article.")] = False,
     quick: Annotated[bool, typer.Option("--quick", help="Run the transforms in-process, without Prefect or DuckDB.")] = False,
-    pred_out: Annotated[Optional[Path], typer.Option("--pred-out", help="Also write the prediction JSON files here.")] = None,
+    pred_out: Annotated[Path | None, typer.Option("--pred-out", help="Also write the prediction JSON files here.")] = None,
 ) -> None:
     """Precision, recall and F1 per field against gold, as facts.md defines them."""
     from transforms.scoring import format_score
@@ -125,8 +126,8 @@ def evaluate(
 
 @app.command()
 def dq(
-    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
-    run_id: Annotated[Optional[str], typer.Option("--run", help="Run id (default: the latest run).")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    run_id: Annotated[str | None, typer.Option("--run", help="Run id (default: the latest run).")] = None,
 ) -> None:
     """Data-quality summary of a run: suites passed/failed, failing expectations, quarantine."""
     from zhfacts.dq import UnknownRun, print_dq
@@ -145,10 +146,10 @@ def dq(
 @app.command()
 def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port of the local Prefect server.")] = 4200,
-    interval: Annotated[Optional[int], typer.Option("--interval", min=10, help="Also schedule runs every N seconds.")] = None,
-    cron: Annotated[Optional[str], typer.Option("--cron", help="Also schedule runs on this cron expression.")] = None,
-    input: Annotated[Optional[Path], typer.Option("--input", "-i", help="Default input folder of the deployments.")] = None,
-    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="Default warehouse of the deployments.")] = None,
+    interval: Annotated[int | None, typer.Option("--interval", min=10, help="Also schedule runs every N seconds.")] = None,
+    cron: Annotated[str | None, typer.Option("--cron", help="Also schedule runs on this cron expression.")] = None,
+    input: Annotated[Path | None, typer.Option("--input", "-i", help="Default input folder of the deployments.")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="Default warehouse of the deployments.")] = None,
 ) -> None:
     """Start a local Prefect server (unless PREFECT_API_URL is set) and serve the deployments."""
     from flows.runner import configure_prefect
@@ -185,8 +186,8 @@ def serve(
 
 @app.command()
 def report(
-    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder (default: report/ beside the warehouse).")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output folder (default: report/ beside the warehouse).")] = None,
 ) -> None:
     """Write the self-contained HTML report (charts with their evidence sentences)."""
     from warehouse.loader import WarehouseLocked
@@ -201,7 +202,7 @@ def report(
     typer.echo(str(index))
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
 
@@ -210,7 +211,7 @@ class ExportFormat(str, Enum):
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")],
     format: Annotated[ExportFormat, typer.Option("--format", "-f", help="parquet or csv.")] = ExportFormat.parquet,
-    warehouse: Annotated[Optional[Path], typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
+    warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
 ) -> None:
     """Write every fact table, with its dimensions joined, as Parquet or CSV files."""
     from warehouse.loader import WarehouseLocked

@@ -34,7 +34,7 @@ def region_paths() -> dict[str, RegionPath]:
 def ambiguous_counties() -> set[tuple[str, str]]:
     """(province, county name) pairs that name more than one county in that province."""
     g = gazetteer_frame().filter(pl.col("level") == "county")
-    pairs = Counter(zip(g["province"], g["county"]))
+    pairs = Counter(zip(g["province"], g["county"], strict=True))
     return {pair for pair, n in pairs.items() if n > 1}
 
 
