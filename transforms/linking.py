@@ -13,9 +13,10 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date
 
+from transforms.gazetteer import regions as gazetteer_regions
 from transforms.model import CountFact, DateFact, MeasureFact, RegionFact
 
-_LEVEL_DEPTH = {"province": 0, "city": 1, "county": 2}
+_DEPTH = {"province": 0, "city": 1, "county": 2}
 
 
 def main_region(regions: list[RegionFact]) -> str | None:
@@ -29,14 +30,20 @@ def main_region(regions: list[RegionFact]) -> str | None:
     return max(counts, key=lambda code: (counts[code], -first_seen[code]))
 
 
-def _most_specific(codes: list[str]) -> str:
-    """Deepest code of a sentence: a county says more than its province."""
-    def depth(code: str) -> int:
-        if code.endswith("0000"):
-            return 0
-        return 1 if code.endswith("00") else 2
+def sentence_regions(regions: list[RegionFact]) -> dict[int, str]:
+    """The lowest-level region named in each sentence (a county says more than its province)."""
+    gazetteer = gazetteer_regions()
 
-    return max(codes, key=depth)
+    def depth(code: str) -> int:
+        region = gazetteer.get(code)
+        return _DEPTH[region.level] if region else -1
+
+    best: dict[int, str] = {}
+    for r in regions:
+        current = best.get(r.sentence_no)
+        if current is None or depth(r.region_code) > depth(current):
+            best[r.sentence_no] = r.region_code
+    return best
 
 
 def link_counts(
@@ -46,9 +53,7 @@ def link_counts(
     measures: list[MeasureFact],
     publish_date: date | None,
 ) -> list[CountFact]:
-    region_by_sentence: dict[int, list[str]] = {}
-    for r in regions:
-        region_by_sentence.setdefault(r.sentence_no, []).append(r.region_code)
+    region_by_sentence = sentence_regions(regions)
     date_by_sentence: dict[int, date] = {}
     for d in sorted(dates, key=lambda d: d.start):
         date_by_sentence.setdefault(d.sentence_no, d.date_start)
@@ -58,11 +63,10 @@ def link_counts(
     fallback_region = main_region(regions)
     linked = []
     for c in counts:
-        sentence_regions = region_by_sentence.get(c.sentence_no)
         linked.append(
             replace(
                 c,
-                region_code=_most_specific(sentence_regions) if sentence_regions else fallback_region,
+                region_code=region_by_sentence.get(c.sentence_no, fallback_region),
                 date_start=date_by_sentence.get(c.sentence_no, publish_date),
                 measure_code=measure_by_sentence.get(c.sentence_no),
             )

@@ -30,7 +30,7 @@ from functools import cache
 
 import ahocorasick_rs
 
-from transforms.gazetteer import regions as gazetteer_regions
+from transforms.linking import sentence_regions
 from transforms.model import MeasureFact, RegionFact, Sentence
 
 # A weak cue is a word, or (word, what its clause must contain) when the measure's own
@@ -261,7 +261,7 @@ def extract_measures(
 ) -> list[MeasureFact]:
     """One ``MeasureFact`` per (sentence, measure) the sentence reports, cue word as mention."""
     automaton, table = _matcher()
-    region_of = _sentence_regions(regions)
+    region_of = sentence_regions(regions)
     facts: list[MeasureFact] = []
     for sentence in sentences:
         text = sentence.text
@@ -290,25 +290,6 @@ def extract_measures(
                     )
                 )
     return facts
-
-
-_DEPTH = {"province": 0, "city": 1, "county": 2}
-
-
-def _sentence_regions(regions: list[RegionFact]) -> dict[int, str]:
-    """The lowest-level region named in each sentence (a county says more than its province)."""
-    gazetteer = gazetteer_regions()
-
-    def depth(code: str) -> int:
-        region = gazetteer.get(code)
-        return _DEPTH[region.level] if region else -1
-
-    best: dict[int, str] = {}
-    for r in regions:
-        current = best.get(r.sentence_no)
-        if current is None or depth(r.region_code) > depth(current):
-            best[r.sentence_no] = r.region_code
-    return best
 
 
 def measure_taxonomy() -> list[dict[str, str]]:

@@ -20,6 +20,7 @@ from transforms.datelines import find_dateline
 from transforms.header import find_publish_date, find_publisher, find_title
 from transforms.model import Page
 from transforms.script import (
+    ODD_SPACE,
     detect_script,
     fold_fullwidth,
     fold_spaces,
@@ -29,7 +30,6 @@ from transforms.script import (
 )
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_ODD_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
 _TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《》【】])\s*")
@@ -38,7 +38,7 @@ _TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《�
 def _normalize(raw: str) -> str:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n").replace("\ufeff", "")
-    text = _ODD_SPACE.sub(" ", text)
+    text = ODD_SPACE.sub(" ", text)
     return fold_fullwidth(text)
 
 

@@ -310,7 +310,7 @@ _SP = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+"
 _SPACE_AROUND_PUNCT = re.compile(rf"{_SP}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){_SP}")
 _SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}]){_SP}(?=[\d])|(?<=[\d%]){_SP}(?=[{_CJK}])")
 _SPACE_CJK_CJK = re.compile(rf"(?<=[{_CJK}]){_SP}(?=[{_CJK}])")
-_ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
+ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -323,7 +323,7 @@ def fold_spaces(line: str) -> str:
     digits stay. Line breaks are not touched (call it per line).
     """
     line = _ZERO_WIDTH.sub("", line)
-    if " " not in line and "\t" not in line and not _ODD_SPACE.search(line):
+    if " " not in line and "\t" not in line and not ODD_SPACE.search(line):
         return line
     line = _SPACE_AROUND_PUNCT.sub("", line)
     line = _SPACE_CJK_DIGIT.sub("", line)
