@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -58,9 +59,12 @@ def _bom_encoding(raw: bytes) -> str | None:
     return None
 
 
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _looks_like_text(text: str) -> bool:
-    printable = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
-    return bool(text) and printable / len(text) >= _MIN_TEXT_SHARE
+    control = len(_CONTROL_CHARS.findall(text))
+    return bool(text) and 1 - control / len(text) >= _MIN_TEXT_SHARE
 
 
 def decode(raw: bytes) -> Decoded | Refused:
