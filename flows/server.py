@@ -42,7 +42,10 @@ def start_server(port: int) -> subprocess.Popen[bytes]:
     if healthy(url):
         raise ServerError(f"port {port} already serves a Prefect API; set PREFECT_API_URL={url} to use it")
     prefect = Path(sys.executable).with_name("prefect")
-    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true"}
+    # The UI asks the API at PREFECT_UI_API_URL, which otherwise assumes the default port.
+    env = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "PREFECT_UI_ENABLED": "true",
+           "PREFECT_SERVER_API_HOST": "127.0.0.1", "PREFECT_SERVER_API_PORT": str(port),
+           "PREFECT_UI_API_URL": url}
     process = subprocess.Popen(
         [str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
         env=env,

@@ -84,7 +84,7 @@ def _read(source: SourceFile) -> bytes | Reject:
         return Reject(source, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
 
 
-@task(name="transform-batch", cache_policy=NO_CACHE)
+@task(name="transform-batch", task_run_name="transform-batch-{batch_no}", cache_policy=NO_CACHE)
 def transform_batch(batch_no: int, files: list[SourceFile], area: Path, run_id: str) -> BatchResult:
     """Read, decode, clean and extract one batch; stage it as Parquet (no retries)."""
     clock = Stopwatch()

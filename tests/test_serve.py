@@ -66,6 +66,8 @@ def test_serve_runs_a_deployment_triggered_through_the_api(sample_dir, tmp_path)
             assert serve.poll() is None, serve.stdout.read()
             assert time.monotonic() < deadline, "deployment never appeared"
             time.sleep(1)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/ui-settings", timeout=5) as response:
+            assert json.loads(response.read())["api_url"] == api  # the UI talks to this server
         client_env = {**env, "PREFECT_API_URL": api}
         refused = subprocess.run(
             [str(BIN / "prefect"), "deployment", "run", "zhfacts-pipeline/manual",
