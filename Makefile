@@ -36,7 +36,7 @@ uv:
 		$(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
 
 $(VENV_STAMP): uv.lock pyproject.toml | uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
 clean:

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
+from transforms import lexicon
 from transforms.model import CountFact, Sentence
 from transforms.numbers import (
     CN_DIGITS,
@@ -191,11 +192,10 @@ def _segmenter() -> tuple[Callable[[str], list[str]], dict[str, str]]:
     fraction of that and tags what matters here as well.
     """
     import jieba
-    import jieba.posseg
 
     jieba.setLogLevel(60)
     jieba.initialize()
-    return jieba.lcut, jieba.posseg.dt.word_tag_tab
+    return jieba.lcut, lexicon.tags()
 
 
 # Money written with a magnitude but no unit (政府投资500万以上项目) is in 元 when the clause

@@ -34,6 +34,7 @@ from itertools import pairwise
 import ahocorasick_rs
 import jieba
 
+from transforms import lexicon
 from transforms.gazetteer import TAIWAN, Alias, aliases, ancestors, regions
 from transforms.model import RegionFact, Sentence
 from transforms.sentences import sentence_at
@@ -138,12 +139,8 @@ def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, tuple[int, str]]]:
     tk = jieba.Tokenizer()
     tk.initialize()
     forms = aliases()
-    known: dict[str, tuple[int, str]] = {}
-    with open(tk.get_dict_file().name, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 3 and parts[0] in forms:
-                known[parts[0]] = (int(parts[1]), parts[2])
+    words = lexicon.dictionary()
+    known = {form: words[form] for form in forms if form in words}
     for form in forms:
         if form not in known:
             tk.add_word(form, freq=_COMMON_FREQ)
