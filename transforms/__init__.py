@@ -2,6 +2,8 @@
 
 import logging
 
-# jieba announces its dictionary load at DEBUG through the root logger, which Prefect's
-# console handler would print for every worker process.
-logging.getLogger("jieba").setLevel(logging.WARNING)
+import jieba
+
+# jieba sets its own logger to DEBUG when imported and announces every dictionary load,
+# which Prefect's console handler would print for every worker process.
+jieba.setLogLevel(logging.WARNING)
