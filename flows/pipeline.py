@@ -153,7 +153,9 @@ def pipeline(
     summary.articles_unchanged = (len(files) - counts.articles_new - counts.files_rejected
                                   - counts.articles_quarantined)
     summary.dq_status = "failed" if report.critical_failed else "passed"
-    summary.dq_failures = sorted({row["expectation"] for row in report.dq_rows if not row["success"]})
+    failed = [row for row in report.dq_rows if not row["success"]]
+    summary.dq_failures = sorted({r["expectation"] for r in failed if r["severity"] == "critical"})
+    summary.dq_warnings = sorted({r["expectation"] for r in failed if r["severity"] != "critical"})
     summary.data_docs = report.docs_index
     summary.seconds = time.monotonic() - clock
     summary.stage_seconds = stages.seconds
@@ -163,8 +165,8 @@ def pipeline(
         logger.warning("report not refreshed: %s", exc)
     _publish_artifacts(summary, report)
     if report.critical_failed:
-        logger.error("critical data-quality checks failed; rows quarantined: %s",
-                     ", ".join(summary.dq_failures))
+        logger.error("critical data-quality checks failed, offending rows quarantined: %s",
+                     ", ".join(summary.dq_failures or report.batch_failures))
     return summary
 
 

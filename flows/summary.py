@@ -25,7 +25,8 @@ class RunSummary:
     table_rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     dq_status: str = "not run"
-    dq_failures: list[str] = field(default_factory=list)
+    dq_failures: list[str] = field(default_factory=list)  # failed critical expectations
+    dq_warnings: list[str] = field(default_factory=list)  # failed warning expectations
     data_docs: Path | None = None
     report: Path | None = None
     stage_seconds: dict[str, float] = field(default_factory=dict)
@@ -51,7 +52,9 @@ class RunSummary:
             rows.append(("articles quarantined", str(self.articles_quarantined)))
         rows += [(f"rows in {t}", str(n)) for t, n in self.table_rows.items()]
         rows += [
-            ("data quality", self.dq_status + (f": {', '.join(self.dq_failures[:5])}" if self.dq_failures else "")),
+            ("data quality", self.dq_status
+             + (f"; critical: {', '.join(self.dq_failures[:5])}" if self.dq_failures else "")
+             + (f"; warnings: {', '.join(self.dq_warnings[:5])}" if self.dq_warnings else "")),
             ("seconds", f"{self.seconds:.1f}"),
             ("worker seconds by stage", ", ".join(
                 f"{stage} {sec:.1f}" for stage, sec in self.stage_seconds.items())),

@@ -80,7 +80,9 @@ def run(
     for line in summary.stage_lines():
         typer.echo(line, err=True)
     if summary.exit_code:
-        raise typer.Exit(summary.exit_code)
+        fail(f"critical data-quality checks failed ({', '.join(summary.dq_failures) or 'batch-level'}); "
+             f"offending rows are in the quarantine_* tables — see `zhfacts dq -w {summary.warehouse}`",
+             summary.exit_code)
 
 
 @app.command()
