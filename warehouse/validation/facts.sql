@@ -1,14 +1,19 @@
 -- Staged facts of one fact table with the offset checks computed against the staged body:
 -- offsets_in_body (0 <= start < end <= length(body)) and mention_matches (body[start:end]).
+-- Evidence sentences stay out: the frames handed to GX should be small.
+WITH facts AS (
+    SELECT COLUMNS(lambda c: c <> 'evidence') FROM read_parquet($facts, union_by_name = true)
+),
+bodies AS (
+    SELECT article_id, any_value(body) AS body
+    FROM read_parquet($articles, union_by_name = true) GROUP BY article_id
+)
 SELECT
     f.*,
     coalesce(f."start" >= 0 AND f."start" < f."end" AND f."end" <= length(a.body), false)
         AS offsets_in_body,
     coalesce(substring(a.body, f."start" + 1, f."end" - f."start") = f.mention, false)
         AS mention_matches
-FROM read_parquet($facts, union_by_name = true) f
-LEFT JOIN (
-    SELECT article_id, any_value(body) AS body
-    FROM read_parquet($articles, union_by_name = true) GROUP BY article_id
-) a USING (article_id)
+FROM facts f
+LEFT JOIN bodies a USING (article_id)
 ORDER BY f.row_id;
