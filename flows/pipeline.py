@@ -23,7 +23,7 @@ from pydantic import Field
 
 from flows import progress
 from flows.locking import warehouse_lock
-from flows.runners import make_task_runner
+from flows.runners import choose_task_runner, make_task_runner
 from flows.summary import RunSummary
 from flows.tasks import (
     discover,
@@ -61,7 +61,7 @@ def pipeline(
     warehouse_path: Path = _DEFAULTS.warehouse_path,
     full_refresh: bool = False,
     batch_size: Annotated[int, Field(ge=1, le=10_000)] = _DEFAULTS.batch_size,
-    task_runner: TaskRunnerName = "thread",
+    task_runner: TaskRunnerName = "auto",
     workers: Annotated[int | None, Field(ge=1, le=512)] = None,
     dask_address: str | None = None,
     max_file_bytes: Annotated[int, Field(ge=1)] = _DEFAULTS.max_file_bytes,
@@ -74,7 +74,8 @@ def pipeline(
         warehouse_path: DuckDB warehouse file; created if missing.
         full_refresh: Re-extract every file, even those already loaded unchanged.
         batch_size: Articles per transform task run (one task per batch, not per article).
-        task_runner: Where transform batches run: thread, process (every core) or dask.
+        task_runner: Where transform batches run: auto (processes once there are several
+            batches per core, else threads), thread, process (every core) or dask.
         workers: Parallel workers for process/dask/thread runners (default: CPU count).
         dask_address: tcp://host:port of an existing Dask scheduler (task_runner=dask).
         max_file_bytes: Files larger than this are rejected as too_large.
@@ -102,7 +103,9 @@ def pipeline(
         try:
             work = batches(plan.to_read, batch_size)
             results = []
-            with make_task_runner(task_runner, workers, dask_address) as runner:
+            runner_name = choose_task_runner(task_runner, len(work), workers)
+            logger.info("%d batches on the %s task runner", len(work), runner_name)
+            with make_task_runner(runner_name, workers, dask_address) as runner:
                 futures = [
                     runner.submit(transform_batch, {"batch_no": i, "files": b, "area": area,
                                                     "run_id": run_id})

@@ -7,6 +7,19 @@ import os
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 
+# A worker process costs seconds to start (interpreter, dictionaries, its Prefect client):
+# worth it only when each core gets a few batches.
+BATCHES_PER_WORKER_FOR_PROCESSES = 2
+
+
+def choose_task_runner(name: str, batches: int, workers: int | None = None) -> str:
+    """Resolve ``auto``: threads for small runs, one process per core for large ones."""
+    if name != "auto":
+        return name
+    cores = workers or os.cpu_count() or 1
+    return "process" if cores > 1 and batches >= BATCHES_PER_WORKER_FOR_PROCESSES * cores else "thread"
+
+
 def make_task_runner(name: str, workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
     """thread: one process, fine for small runs; process: every core, the default for large
     corpora; dask: a local cluster or an existing one at ``dask_address``."""

@@ -154,11 +154,13 @@ def _table_rows(warehouse: Path, table: str) -> list[tuple]:
                        if table == "dim_article" else f"SELECT * FROM {table} ORDER BY ALL").fetchall()
 
 
-def test_dask_runner_gives_the_same_warehouse_as_threads(sample_dir, tmp_path, monkeypatch):
+def test_every_task_runner_gives_the_same_warehouse(sample_dir, tmp_path, monkeypatch):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)  # the Dask runner exports it
-    threads, dask = tmp_path / "threads.duckdb", tmp_path / "dask.duckdb"
-    _run(sample_dir, threads, batch_size=2)
-    summary = _run(sample_dir, dask, batch_size=2, task_runner="dask", workers=2)
-    assert summary.articles_new == 5
-    for table in ("dim_article", *FACT_TABLES):
-        assert _table_rows(threads, table) == _table_rows(dask, table), table
+    threads = tmp_path / "thread.duckdb"
+    _run(sample_dir, threads, batch_size=2, task_runner="thread")
+    for runner in ("process", "dask"):
+        other = tmp_path / f"{runner}.duckdb"
+        summary = _run(sample_dir, other, batch_size=2, task_runner=runner, workers=2)
+        assert summary.articles_new == 5
+        for table in ("dim_article", *FACT_TABLES):
+            assert _table_rows(threads, table) == _table_rows(other, table), (runner, table)

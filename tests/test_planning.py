@@ -31,3 +31,12 @@ def test_batches_cover_every_file_once():
     chunks = batches(files, 3)
     assert [len(c) for c in chunks] == [3, 3, 1]
     assert [f for c in chunks for f in c] == files
+
+
+def test_auto_task_runner_uses_processes_only_for_several_batches_per_core():
+    from flows.runners import choose_task_runner
+
+    assert choose_task_runner("auto", batches=1, workers=2) == "thread"
+    assert choose_task_runner("auto", batches=4, workers=2) == "process"
+    assert choose_task_runner("auto", batches=40, workers=1) == "thread"
+    assert choose_task_runner("dask", batches=1, workers=2) == "dask"

@@ -52,7 +52,7 @@ def run(
     warehouse: Annotated[Path | None, typer.Option("--warehouse", "-w", help="DuckDB file.")] = None,
     full_refresh: Annotated[bool, typer.Option("--full-refresh", help="Re-extract unchanged files too.")] = False,
     batch_size: Annotated[int | None, typer.Option("--batch-size", min=1, help="Articles per task run.")] = None,
-    task_runner: Annotated[str | None, typer.Option("--task-runner", help="thread | process | dask")] = None,
+    task_runner: Annotated[str | None, typer.Option("--task-runner", help="auto | thread | process | dask")] = None,
     dask_address: Annotated[str | None, typer.Option("--dask-address", help="tcp://… of a Dask scheduler.")] = None,
     workers: Annotated[int | None, typer.Option("--workers", min=1, help="Parallel workers.")] = None,
 ) -> None:

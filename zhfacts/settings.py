@@ -14,7 +14,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
-TaskRunnerName = Literal["thread", "process", "dask"]
+TaskRunnerName = Literal["auto", "thread", "process", "dask"]
 
 
 class Settings(BaseSettings):
@@ -31,7 +31,7 @@ class Settings(BaseSettings):
         10 * 1024 * 1024, ge=1, description="Larger files are rejected as too_large."
     )
     full_refresh: bool = Field(False, description="Re-extract every file, even unchanged ones.")
-    task_runner: TaskRunnerName = Field("thread", description="Where transform batches run.")
+    task_runner: TaskRunnerName = Field("auto", description="Where transform batches run.")
     workers: int | None = Field(None, ge=1, description="Parallel workers (default: CPU count).")
     dask_address: str | None = Field(None, description="tcp://host:port of a Dask scheduler.")
     data_docs_dir: Path | None = Field(
