@@ -6,7 +6,6 @@ import os
 
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
-
 # A worker process costs seconds to start (interpreter, dictionaries, its Prefect client):
 # worth it only when each core gets a few batches.
 BATCHES_PER_WORKER_FOR_PROCESSES = 2
