@@ -39,6 +39,7 @@ from great_expectations.data_context.types.resource_identifiers import (
     ValidationResultIdentifier,
 )
 
+from expectations.docs import pin_latest_run
 from expectations.outcomes import CheckOutcome, quarantine
 from expectations.report import DQReport, display
 from expectations.suites import (
@@ -371,6 +372,7 @@ def validate_run(
         outcomes += suite_outcomes
         keys += suite_keys
     _build_docs(ctx, keys)
+    pin_latest_run(docs_dir, run_id, outcomes)
 
     return DQReport.build(
         run_id=run_id,

@@ -65,8 +65,11 @@ def test_broken_input_is_quarantined_and_reported_everywhere(tmp_path):
     # Data Docs name the failing expectation
     docs = summary.data_docs
     assert docs is not None and docs.name == "index.html" and docs.exists()
-    site = " ".join(p.read_text(encoding="utf-8", errors="ignore") for p in docs.parent.rglob("*.html"))
-    assert "articles.publish_date_not_future" in site
+    index = docs.read_text(encoding="utf-8")
+    assert f"Latest run {summary.run_id}: data quality FAILED" in index
+    assert "articles.publish_date_not_future [critical]" in index
+    linked = [p for p in docs.parent.glob(f"validations/articles/{summary.run_id}/**/*.html")]
+    assert linked and "articles.publish_date_not_future" in linked[0].read_text(encoding="utf-8")
     # the terminal summary and the Prefect artifacts
     result = CliRunner().invoke(app, ["dq", "--warehouse", str(warehouse)])
     assert result.exit_code == EXIT_QUARANTINE
