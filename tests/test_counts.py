@@ -114,6 +114,44 @@ FOUND = [
     ("distant bound", "每家至少配备2名防疫员。", [(2, None, True, "名")]),
     ("vaccine doses", "接种疫苗8万剂次。", [(80000, None, False, "剂次")]),
     ("十来", "十来年没变。", [(10, None, True, "年")]),
+    ("span 三五", "三五天就能办结。", [(3, 5, True, "天")]),
+    ("bound 最长", "给予最长9个月的补贴。", [(9, None, True, "个月")]),
+    ("bound 最低", "每户最低300元。", [(300, None, True, "元")]),
+    ("distant bound 最长", "社保费最长可缓缴4个月。", [(4, None, True, "个月")]),
+    ("suffix 及以上", "对20人及以上的企业给予奖励。", [(20, None, True, "人")]),
+    ("suffix 之内", "7天之内完成审核。", [(7, None, True, "天")]),
+    ("tools counted by 把", "配发测温枪45把。", [(45, None, False, "把")]),
+    ("tents counted by 顶", "搭建帐篷12顶。", [(12, None, False, "顶")]),
+    ("orders counted by 单", "快递业务量达36万单。", [(360000, None, False, "单")]),
+    ("flights counted by 航次", "保障货运航班88航次。", [(88, None, False, "航次")]),
+    ("约 inside 集约 is no bound", "集约用地460亩。", [(460, None, False, "亩")]),
+    ("a count of meetings", "县委常委会召开4次专题会议。", [(4, None, False, "次")]),
+    ("spoken money 个亿", "产值达3个亿。", [(300000000, None, False, "元")]),
+    (
+        "spoken money 一个亿 is a number",
+        "拿到一个亿元以上的订单。",
+        [(100000000, None, True, "元")],
+    ),
+    ("spoken money with a decimal", "贷款1.3个亿。", [(130000000, None, False, "元")]),
+    ("spoken money, rough", "损失十几个亿。", [(1000000000, None, True, "元")]),
+    ("a count of projects of a money class", "签约6个亿元以上项目。", [(6, None, False, "个")]),
+    ("cases counted by 起", "查处哄抬物价案件7起。", [(7, None, False, "起")]),
+    ("ministries counted by 部委", "国家五部委联合发文。", [(5, None, False, "部委")]),
+    ("phones counted by 部", "配备对讲机16部。", [(16, None, False, "部")]),
+    ("money in 美金", "出口额达900万美金。", [(9000000, None, False, "美金")]),
+    ("money in 新加坡元", "签约金额300万新加坡元。", [(3000000, None, False, "新加坡元")]),
+    (
+        "bare 万 money after a grant",
+        "每家补贴8万，最高奖励30万。",
+        [(80000, None, False, "元"), (300000, None, True, "元")],
+    ),
+    ("bare 万 money after rent", "减免房租260多万。", [(2600000, None, True, "元")]),
+    ("多 after 成", "复工率达三成多。", [(3, None, True, "成")]),
+    ("多 after a percent", "同比增长20%多。", [(20, None, True, "%")]),
+    ("the digit 0 is a count", "新增确诊病例0例。", [(0, None, False, "例")]),
+    ("千分之", "不良率控制在千分之三以内。", [(3, None, True, "‰")]),
+    ("comparative bound 低于", "贷款利率低于4%。", [(4, None, True, "%")]),
+    ("comparative bound 少于", "用工少于20人的企业。", [(20, None, True, "人")]),
 ]
 
 
@@ -166,6 +204,25 @@ NOT_QUANTITIES = [
     ("slogan 两张皮", "防止党建和业务两张皮。"),
     ("bundle name", "发放防疫三件套。"),
     ("programme name", "招募三支一扶人员。"),
+    ("session of a party committee", "学习县委九届六次全会精神。"),
+    ("session of a people's congress", "市人大四次会议闭幕，市政协五次会议开幕。"),
+    ("name of a five-year plan", "编制第十五个五年规划。"),
+    ("name of a multi-year plan", "实施制造业两年行动计划。"),
+    ("把 in an idiom", "烧好三把火。"),
+    ("单 inside a word", "涉及4单位。"),
+    ("vague 几个亿", "带来几个亿的产值。"),
+    ("一起 is together", "干部和工人一起装车。"),
+    ("起 as from", "政策自3月1日起施行。"),
+    ("shift work", "车间实行两班倒。"),
+    ("slogan of percentages", "确保实现“两个100%”和“3个100%”。"),
+    ("quoted slogan of N个", "做到“三个全覆盖”，坚持“两个不减”。"),
+    ("year written short", "21年上半年经济回暖，22年一季度继续向好。"),
+    ("bare 万 without money", "复工人数达5万，日产口罩10万。"),
+    ("零 in a word", "采购零件，开展零元购活动。"),
+    ("四周 is around", "厂区四周设置围挡。"),
+    ("tertiary industry", "优化三次产业结构。"),
+    ("个 inside 个体", "全市3.2万个体工商户受益。"),
+    ("policy named 两票制", "推行药品两票制。"),
 ]
 
 
@@ -193,6 +250,10 @@ WHAT = [
     ("停产企业占比分别为40%和55%。", "55%", "停产企业占比"),
     ("这座城市有200多万人口。", "200多万人口", "人口"),
     ("出台“复工十条措施”“稳岗八条措施”。", "十条", "措施"),
+    ("近两千名外来务工人员返岗。", "近两千名", "务工人员"),
+    ("选派15名干部担任驻企联络员。", "15名", "干部"),
+    ("货值约2.4亿元人民币。", "约2.4亿元", "货值"),
+    ("单笔贷款金额最高不超过300万元。", "不超过300万元", "贷款金额"),
 ]
 
 
@@ -200,6 +261,19 @@ WHAT = [
 def test_what(body: str, mention: str, what: str) -> None:
     (fact,) = [f for f in _counts(body) if f.mention == mention]
     assert fact.what is not None and (what in fact.what or fact.what in what)
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("全县4月份增长6%。", "6%"),
+        ("派出15名干部担任驻企联络员。", "15名"),
+        ("按每人每天80元给予补助。", "80元"),
+    ],
+)
+def test_what_is_not_a_time_a_rate_or_a_verb(body: str, mention: str) -> None:
+    (fact,) = [f for f in _counts(body) if f.mention == mention]
+    assert fact.what is None or not any(w in fact.what for w in ("月份", "担任", "每"))
 
 
 def test_unit_classes() -> None:
@@ -235,6 +309,8 @@ def test_number_after_a_noun_ending_in_shu() -> None:
         ("复工率超过 85% 。", [(85, None, True, "%")]),
         ("第 2 批物资到位。", []),
         ("运送\u00a0300\u00a0吨物资。", [(300, None, False, "吨")]),
+        ("新增贷款 3 , 000 万元。", [(30000000, None, False, "元")]),
+        ("复工率达 95 % , 300 家企业复产。", [(95, None, False, "%"), (300, None, False, "家")]),
     ],
 )
 def test_spaced_text(body: str, expected) -> None:

@@ -67,6 +67,47 @@ CASES = [
     ("a solving verb governs its whole list", "协调解决物流运输，原材料供应等问题。",
      {"logistics", "supply_chain"}),
     ("a cue in two measures reports both", "协调开具运输证明。", {"logistics", "approval_streamlining"}),
+    # a negated action reports nothing; a negated relative clause only picks out whom it is for
+    ("a measure not yet taken", "该区目前尚未出台房租减免办法。", set()),
+    ("a support not received", "部分商户没有享受到补贴。", set()),
+    ("the measure's target named by a negation", "尚未领取补贴的企业可以补报。", {"subsidy"}),
+    # a firm acting on its own, unless someone backs it
+    ("a firm fetching its own staff", "厂里自己租了大巴去接回员工。", set()),
+    ("self-return encouraged", "鼓励员工自行返岗，并给予返岗补助。", {"labor_return", "subsidy"}),
+    ("bicycle is no self-help", "帮助自行车企业招工。", {"labor_return"}),
+    ("a firm organising its own return", "企业自行组织员工返岗。", set()),
+    # a firm's own web shop is online trade, not an online service
+    ("a firm's online orders", "今年以来，公司线上订单增长了两成。", set()),
+    ("a shop's web store", "该店通过网上商城销售产品。", set()),
+    # discounts on bills
+    ("electricity at a discount", "对工商业用户电费打九五折。", {"tax_fee_relief"}),
+    ("rent at a discount", "国有物业租金打八折。", {"rent_relief"}),
+    # cue words of common measures
+    ("officials paired with firms", "推行干部包联企业制度。", {"onsite_service"}),
+    ("remote interviews", "人社局组织视频面试。", {"online_service"}),
+    ("contactless tax service", "推行非接触式办税。", {"online_service"}),
+    ("tax refunds", "落实增值税留抵退税政策。", {"tax_fee_relief"}),
+    ("tax halved", "对小微企业所得税减半征收。", {"tax_fee_relief"}),
+    ("support funds", "发放专项扶持资金。", {"subsidy"}),
+    # a firm named as the beneficiary is help to it, whatever the verb
+    ("hiring for firms", "人社局为企业招聘员工。", {"labor_return"}),
+    ("materials carried for firms", "交通局为企业运送原材料。", {"supply_chain"}),
+    ("a firm hiring on its own", "该公司近期招聘员工。", set()),
+    ("为 inside 作为 names no beneficiary", "作为企业负责人，他积极招聘员工。", set()),
+    ("为 inside 认为 names no beneficiary", "他认为企业用工需求旺盛。", set()),
+    # team sent to firms
+    ("experts sent to firms", "卫健局派出防疫专家到企业指导复工。", {"onsite_service"}),
+    ("going to a firm unsent", "员工到企业上班。", set()),
+    # tax refunds and utilities kept on
+    ("tax refunded", "税务局为企业退还留抵税款。", {"tax_fee_relief"}),
+    ("no cut-off for arrears", "对困难企业实行“欠费不停供”。", {"tax_fee_relief"}),
+    # live-stream selling is market support, not an online service
+    ("live-stream sales", "组织企业开展线上直播销售。", {"market_support"}),
+    # firms "in difficulty" are whom the measure is for, not a problem reported
+    ("rent cut for firms in difficulty", "对生产经营困难的企业减免租金。", {"rent_relief"}),
+    ("grants for idle firms", "对停产企业给予稳岗补贴。", {"subsidy"}),
+    ("loans deferred for firms short of cash", "对资金紧张的中小企业延期还本。", {"finance_credit"}),
+    ("a difficulty stated, nothing done", "受疫情影响，企业贷款困难。", set()),
 ]
 
 

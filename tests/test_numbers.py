@@ -44,6 +44,15 @@ CASES = [
     ("20~30", Numeral(20, 30, True)),
     ("四到六", Numeral(4, 6, True)),
     ("2至3万", Numeral(20000, 30000, True)),
+    # 三五 is the idiomatic rough range whose ends are not consecutive
+    ("三五", Numeral(3, 5, True)),
+    ("三五万", Numeral(30000, 50000, True)),
+    # digits read one by one are no pair, whatever their neighbours
+    ("一三五", Numeral(135, None, False)),
+    ("一二三", Numeral(123, None, False)),
+    # Traditional 兩 left unconverted
+    ("兩萬", Numeral(20000, None, False)),
+    ("兩三", Numeral(2, 3, True)),
 ]
 
 

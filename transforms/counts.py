@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -45,7 +46,10 @@ def _words(text: str) -> tuple[str, ...]:
 # written unit -> (unit as stored, unit class)
 _MONEY = {
     u: (u, "money")
-    for u in _words("元 美元 港元 港币 欧元 日元 英镑 新台币 台币 韩元 澳元 澳门元 卢布")
+    for u in _words(
+        "元 美元 美金 港元 港币 欧元 日元 英镑 新台币 台币 韩元 澳元 澳门元 澳门币 卢布 "
+        "新加坡元 加元 泰铢 林吉特 越南盾 瑞士法郎"
+    )
 }
 _MONEY["人民币"] = ("元", "money")
 _PERCENT = {u: (u, "percent") for u in _words("% ‰ 个百分点 百分点 成")}
@@ -70,7 +74,8 @@ _COUNT = {
         "架 列 张 所 座 栋 幢 间 处 块 根 本 篇 封 袋 包 盒 箱 桶 罐 "
         "碗 杯 顿 副 双 枚 颗 粒 株 棵 头 匹 艘 笔 宗 例 种 类 组 期 "
         "款 场 路 版 部门 方面 人次 趟次 车次 架次 班次 批次 场次 户次 家次 "
-        "台次 辆次 艘次 台套 剂 剂次 针 轮 人份 件次 项次 个次 课时 学时"
+        "台次 辆次 艘次 台套 剂 剂次 针 轮 人份 件次 项次 个次 课时 学时 "
+        "把 单 片 顶 航次 吨次 票 起 桌 部 部委"
     )
 }
 _COUNT["人口"] = ("人", "count")  # 300多万人口: people, the noun written into the unit
@@ -81,23 +86,27 @@ _UNIT_FIRST_CHARS = frozenset(u[0] for u in UNITS)
 _PREFIXES = _words(
     "最多可达 最高可达 最多达到 最高达到 最多达 最高达 不低于 不少于 不超过 "
     "不高于 不多于 接近 将近 大约 约为 超过 突破 至少 最多 最高 不足 "
-    "不到 大约有 约有 逾 超 近 约 上 过"
+    "不到 大约有 约有 最少 最低 最长 最短 最快 最大 低于 高于 少于 多于 大于 小于 "
+    "逾 超 近 约 上 过"
 )
 # Bound words after the unit that make it approximate (``以上`` right after the unit bounds
 # the number; ``13名科级以上干部`` qualifies a rank and never reaches this position).
-_SUFFIXES = ("以上", "以下", "以内", "左右", "之多", "有余")
+_SUFFIXES = ("及以上", "及以下", "以上", "以下", "以内", "之内", "左右", "之多", "有余")
 _SUFFIX_RE = re.compile("|".join(_SUFFIXES))
 # Two characters that end in a bound word but are a different word: 最近, 签约, 赶超 …
 _FALSE_PREFIX = frozenset(
     _words(
         "最近 附近 靠近 临近 邻近 签约 履约 预约 合约 节约 特约 制约 违约 邀约 相约 "
-        "条约 公约 赶超 线上 以上 之上 马上 网上 早上 晚上 加上 向上 路上 会上 通过 "
+        "条约 公约 集约 简约 契约 守约 续约 解约 毁约 失约 爽约 隐约 就近 "
+        "赶超 线上 以上 之上 马上 网上 早上 晚上 加上 向上 路上 会上 通过 "
         "经过 超过 不过 越过 看过 度过 渡过 透过 错过 路过 难过 跨过 改过"
     )
 )
 _BARE_MAGNITUDE_PREFIXES = ("上", "过")  # 上千, 过万: only before a bare magnitude word
 # A bound adverb separated from the number by its verb: 至少配备2名, 最高补贴2000元.
-_DISTANT_BOUND = re.compile(r"(?:至少|最高|最多|最少|不低于|不超过|不少于|不高于)[^\W\d的]{1,3}$")
+_DISTANT_BOUND = re.compile(
+    r"(?:至少|最高|最多|最少|最低|最长|最快|不低于|不超过|不少于|不高于)[^\W\d的]{1,3}$"
+)
 
 # Fixed expressions whose numeral + measure word is not a quantity.
 _FIXED_TERMS = _words(
@@ -132,19 +141,27 @@ _UNIT_NOT_FOLLOWED_BY = {
     "度": "过假",
     "头": "条号脑",
     "米": "面饭粮",
-    "班": "子组长级车",
+    "班": "子组长级车倒",
     "列": "车入出为",
     "间": "隔断",
     "本": "地市省土",
     "副": "县市省区局主总部处科厅镇书秘院校组队职",
     "张": "贴",
-    "次": "日年",
+    "次": "日年产",
     "名": "单称义额字",
+    "个": "体",  # 3.2万个体工商户: 个体 is the noun, no measure word
     "批": "准复示",
     "条": "例件款",
     "件": "套",
     "轮": "车胎椅船番",
     "针": "对织",
+    "把": "守关握持控手脉火",
+    "单": "位独元品据价次项间",
+    "片": "区面",
+    "顶": "级尖层",
+    "票": "据价证务制",
+    "起": "步草诉飞点源来见色效止航",
+    "部": "委门署队分位长落件",
     "立方": "体",
 }
 
@@ -168,7 +185,7 @@ def _quantity_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[{''.join(sorted(first))}])"
         rf"(?:(?P<prefix>{_alternation(_PREFIXES)}){SPACE})?"
-        rf"(?P<pct>百分之)?"
+        rf"(?P<pct>[百千]分之)?"
         rf"(?P<num>{SPAN_PATTERN})"
         rf"{SPACE}"
         rf"(?P<unit>个[多半](?:月|小时|星期|季度|工作日)|{_alternation(UNITS)})?"
@@ -202,6 +219,7 @@ def _segmenter() -> tuple[Callable[[str], list[str]], dict[str, str]]:
 # says it is money.
 _MONEY_CUES = re.compile(
     r"投资|资金|金额|资产|营收|收入|产值|销售额|营业额|利润|贷款|融资|注册资本|税"
+    r"|补贴|补助|奖励|奖补|租金|房租|贴息|消费券|红包|费用|减免"
 )
 
 
@@ -272,14 +290,20 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
         return None
 
     prev = _SPACES.sub("", body[max(0, num_start - 2) : num_start])[-1:]  # 第 3 批
-    if prev == "第" or (prev and prev in "数几" and core[0] in _CN_NUMERAL_CHARS):
-        return None  # ordinals 第3批; vague 数十万, 几百 (but 复工数4.2万家 is a number)
+    if prev in ("第", "届") or (prev and prev in "数几" and core[0] in _CN_NUMERAL_CHARS):
+        # ordinals 第3批, 十二届九次全会; vague 数十万, 几百 (but 复工数4.2万家 is a number)
+        return None
     if (
         prev
         and ((prev.isascii() and prev.isalnum()) or prev in "．.－-/／_")
         and not (prefix or m.group("pct"))
     ):
         return None  # part of an identifier or a longer digit string (MU5123, 2020-3)
+    if core[:1] in "0０" and core[1:2].isdigit():
+        return None  # 0595, the 000 of a broken 3,000: a code or a fragment, not a number
+    counter = body[max(0, num_start - 2) : num_start - 1]
+    if prev == "个" and counter and (counter in CN_DIGITS + "几" or counter.isdigit()):
+        return None  # the 100% of the slogan “两个100%”
 
     numeral = parse_numeral(core)
     if numeral is None:
@@ -294,7 +318,7 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
     if m.group("pct"):
         if unit_written:
             return None
-        unit, unit_class = "%", "percent"
+        unit, unit_class = ("%" if m.group("pct")[0] == "百" else "‰"), "percent"
     elif unit_written is None:
         money = _bare_money(body, m, core)
         if money is None:
@@ -318,8 +342,31 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
         core += "半"
         end = unit_end = unit_end + 1
         after = body[unit_end : unit_end + 2]
-    if unit_written and _rejected(core, unit_written, value, value_max, after, unit_end, body):
+    spoken_money = (
+        unit_written == "个"
+        and after[:1] == "亿"
+        and not m.group("suffix")
+        and not _SIZE_CLASS.match(body, unit_end)  # 3个亿元以上项目: three projects
+    )
+    if spoken_money:
+        # 1个亿, 两个亿, 十几个亿: spoken money, in 亿 of 元 (its 一 is a number too)
+        value, value_max = _times_yi(value), None if value_max is None else _times_yi(value_max)
+        unit, unit_class = "元", "money"
+        end = unit_end = unit_end + (2 if after == "亿元" else 1)
+        suffix = _SUFFIX_RE.match(body, end)
+        if suffix:
+            end, approx = suffix.end(), True
+    elif unit_written and _rejected(core, unit_written, value, value_max, after, unit_end, body):
         return None
+    if unit_written == "次" and prev and prev in "大协会" and after[:1] in ("会", "全"):
+        return None  # 人大三次会议, 常委会二十次会议: the session's ordinal
+    if (
+        unit_written == "个"
+        and prev in ("“", '"', "‘", "「")
+        and core[0] in _CN_NUMERAL_CHARS
+        and _QUOTE_CLOSE.search(body, unit_end, unit_end + 6)
+    ):
+        return None  # a quoted “三个全覆盖”, “两个不减”: a slogan, not a count
 
     # 九成五: the digit after 成 is the tenth
     if unit_written == "成" and not m.group("suffix"):
@@ -340,13 +387,27 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
     if value >= 10 and unit_written == "成":
         return None
 
-    if unit_class == "duration" and body[end : end + 1] in ("多", "余"):
-        end += 1  # 两年多, 20天余
+    if (
+        unit_class in ("duration", "percent")
+        and not m.group("suffix")
+        and body[end : end + 1] in ("多", "余")
+    ):
+        end += 1  # 两年多, 20天余, 三成多, 30%多
         approx = True
     if prefix or m.group("suffix") or _DISTANT_BOUND.search(body[max(0, start - 6) : start]):
         approx = True
     what = "人口" if unit_written == "人口" else None
     return _Quantity(start, end, value, value_max, approx, unit, unit_class, what)
+
+
+_QUOTE_CLOSE = re.compile('[”"’」]')
+# A money size class after ``N个``: 亿元以上项目, 亿元级产业, 亿元项目.
+_SIZE_CLASS = re.compile(r"亿元?(?:(?:以上|以下|级)(?!的)[\u4e00-\u9fff]|项目|工程|企业|产业)")
+
+
+def _times_yi(value: float) -> float:
+    """``value`` 亿, exactly (1.2 * 1e8 in binary floating point is not 120000000)."""
+    return float(Decimal(str(value)) * 100_000_000)
 
 
 def _bare_money(body: str, m: re.Match[str], core: str) -> tuple[str, str] | None:
@@ -378,6 +439,10 @@ def _rejected(
     # the article 一 (and the ordinal-like 二 of 二次, 二期): digit 1 is a count, 一 is not
     if core in ("一", "壹", "二", "贰"):
         return True
+    if written == "周" and core == "四":
+        return True  # 四周: the word "all around"; four weeks is written 4周 or 四个星期
+    if core in ("零", "〇"):
+        return True  # 零件, 零元购: a word, not a count of nothing (the digit 0 is a number)
     if written in ("头", "包") and core[0] in _CN_NUMERAL_CHARS:
         return True  # 两头跑, 三包: in running text these count livestock and parcels in digits
     if nxt and nxt in _UNIT_NOT_FOLLOWED_BY.get(written, ""):
@@ -386,6 +451,10 @@ def _rejected(
         return True  # a calendar year, not a duration
     if written == "年" and nxt and (nxt.isdigit() or nxt in CN_DIGITS):
         return True  # 20年3月
+    if written == "年" and after in ("规划", "计划", "行动"):
+        return True  # 十四个五年规划, 三年行动计划: the name of a plan
+    if written == "年" and after in ("上半", "下半", "一季", "二季", "三季", "四季"):
+        return True  # 21年上半年: a year written short
     if (
         written == "小时"
         and value == 24
@@ -394,8 +463,8 @@ def _rejected(
         and nxt not in ("内以之的后前左里不")
     ):
         return True  # 24小时值班 / 24小时蹲守制度: round-the-clock, part of a name
-    if written == "个" and nxt and (nxt in CN_DIGITS or nxt in '“"'):
-        return True  # “三个一”工作制, 五个“一”
+    if written == "个" and nxt and (nxt in CN_DIGITS or nxt.isdigit() or nxt in '“"'):
+        return True  # “三个一”工作制, 五个“一”, “两个100%”
     if written == "个" and core[0] in CN_DIGITS + CN_MAGNITUDES and nxt:
         # 三个注重, 两个确保: a numbered slogan counts verbs, not things
         # (三个帮扶组 is a count: there the verb modifies the noun after it)
@@ -417,7 +486,10 @@ def _rejected(
 _NOUN_TAGS = frozenset({"n", "nz", "ng", "nt", "j", "mq", "l", "nrt", "nl", "eng"})
 # Words that sit next to a number but are never the thing counted.
 _NOT_WHAT = frozenset(
-    _words("内 外 前 后 里 中 间 期间 以来 时间段 同比 环比 年均 人均 每 各 共 约")
+    _words(
+        "内 外 前 后 里 中 间 期间 以来 时间段 同比 环比 年均 人均 每 各 共 约 人民币 "
+        "月份 年度 季度 上半年 下半年 全年 当月 当天 今年 去年 同期"
+    )
 )
 _CONTENT_TAGS = _NOUN_TAGS | {"v", "vn", "a", "an", "b", "i", "ns", "s", "z", "nr"}
 _INNER_JOIN = frozenset({"以上", "以下"})
@@ -425,7 +497,8 @@ _PREDICATES = frozenset(
     _words(
         "达到 达 已达 均达 为 是 有 共有 就有 已有 只有 超过 超 突破 接近 近 约 高达 多达 "
         "恢复 恢复到 提高 提高到 提升 提升到 增至 降至 增长 下降 减少 增加 占 到 至 "
-        "分别 累计 共计 共 计 合计 仅 同比 环比 年均 比上年 比去年"
+        "分别 累计 共计 共 计 合计 仅 同比 环比 年均 比上年 比去年 "
+        "最高 最多 最低 最长 最少 至少 不超过 不低于 不少于 不高于"
     )
 )
 _SKIP_BACK_TAGS = frozenset({"d", "p", "uj", "ul", "u", "c", "vd", "ad", "t", "r"})
@@ -471,7 +544,7 @@ def _fill_whats(body: str, quantities: list[_Quantity]) -> list[str | None]:
 def _own_what(body: str, q: _Quantity, next_adjacent: bool) -> str | None:
     """The noun phrase after the unit, else the one before the number. Percentages follow
     their noun (复工率达56%), so for them the phrase before comes first."""
-    if q.unit == "部门":
+    if q.unit in ("部门", "部委"):
         return q.unit  # 八部门: the unit is the noun
     if next_adjacent:
         return None  # 6方面22条举措: the next quantity's noun is the noun of both
@@ -527,6 +600,11 @@ def _cut(text: str) -> list[tuple[str, str]]:
     return out
 
 
+def _not_what(word: str) -> bool:
+    """Words next to a number that are never the thing counted, and rates (每人, 每天)."""
+    return word in _NOT_WHAT or word.startswith("每")
+
+
 def _nominal(word: str, flag: str) -> bool:
     """A noun for our purpose: tagged so, or ending in a character that makes nouns
     (复工率, 产能, 收入, 举措, 清单 are tagged verbs or adjectives by jieba)."""
@@ -542,9 +620,13 @@ def _noun_phrase_after(text: str, unit: str) -> str | None:
         if _is_number_word(word, flag):
             before_number = True
             break
-        if word in _NOT_WHAT:
+        if _not_what(word):
             break
-        if flag in _CONTENT_TAGS or (run and word in _INNER_JOIN):
+        if (
+            flag in _CONTENT_TAGS
+            or (run and word in _INNER_JOIN)
+            or (not run and flag == "f" and len(word) == 2)  # 外来[务工人员], 国外[客商]
+        ):
             run.append((word, flag))
         else:
             break
@@ -552,7 +634,13 @@ def _noun_phrase_after(text: str, unit: str) -> str | None:
         run.pop()
     if unit in _PERSON_UNITS:
         # people are counted by a person noun: 10位[隔离人员]送午餐, not 开具出行证明
-        cut = max((i + 1 for i, (w, _) in enumerate(run) if w[-1] in _PERSON_HEADS), default=0)
+        # and the phrase ends at its first verb after one: 30名[干部]担任联络员
+        cut = 0
+        for i, (w, f) in enumerate(run):
+            if cut and f == "v":
+                break
+            if w[-1] in _PERSON_HEADS:
+                cut = i + 1
         return "".join(w for w, _ in run[:cut]) or None
     if not any(_nominal(w, f) for w, f in run):
         return None
@@ -584,7 +672,7 @@ def _noun_phrase_before(text: str, duration: bool = False) -> str | None:
     out: list[str] = []
     while i >= 0 and len(out) < 3:
         word, flag = words[i]
-        if _is_number_word(word, flag) or word in _PREDICATES or word in _NOT_WHAT:
+        if _is_number_word(word, flag) or word in _PREDICATES or _not_what(word):
             break
         if _nominal(word, flag) or flag == "vn" or (flag in ("an", "b") and out):
             out.insert(0, word)

@@ -15,8 +15,11 @@ commas, colons and sentence ends, so a list joined by ``、`` stays together):
   temperature). Weak cues that are nouns are blanked before the verb search, so ``供应链``
   cannot lend itself the verb ``供应``, while ``减免`` still acts on ``租金``;
 * a clause that states a problem (``受阻``, ``短缺``, ``难题``) without a verb that solves it,
-  or that asks or wishes (``是否``, ``希望``), reports no measure; nor does a sentence about
-  donations to the authorities, which is civic help rather than support to business.
+  or that asks or wishes (``是否``, ``希望``), or negates the action (``尚未出台``, ``没有享受``),
+  or tells of a firm acting by itself (``企业自己租车``) with nobody backing it, reports no
+  measure; firms "in difficulty" named as whom a measure is for (``对困难企业``) are no problem
+  statement. Nor does a sentence about donations to the authorities, which is civic help
+  rather than support to business.
 
 A cue listed under two measures reports both (``运输证明``: logistics and paperwork). The cue
 table doubles as the ``keywords`` column of ``dim_measure``.
@@ -62,17 +65,18 @@ MEASURES: tuple[Measure, ...] = (
                 "服务专员", "挂钩联系", "包企", "包保", "上门", "深入企业", "走访", "下沉", "派驻",
                 "联络员", "蹲点", "现场办公", "零距离服务", "助企干部", "联系人制度",
                 "送政策上门", "专人对接", "联络机制", "防疫指导员", "入企服务", "入企指导", "驻点",
-                "首席服务官", "小分队", "帮扶组"),
+                "首席服务官", "小分队", "帮扶组", "包联"),
         # 入驻企业 is also a park's "resident firms": it needs someone sent in
         weak=("挂钩", "一对一", "现场服务", "实地", "现场指导",
-              ("入驻企业", _SENT), ("进驻企业", _SENT), ("走进企业", _SENT)),
+              ("入驻企业", _SENT), ("进驻企业", _SENT), ("走进企业", _SENT),
+              ("到企业", _SENT), ("进企业", _SENT), ("赴企业", _SENT)),
     ),
     Measure(
         "online_service", "线上服务", "online or paperless service",
         strong=("不见面", "键对键", "云平台", "网络面试", "网上办", "线上办", "掌上办", "云招聘",
                 "网上招聘", "线上招聘", "微信群", "微信+", "线上", "网上", "云端", "远程审批",
                 "视频连线", "网上对接", "线上对接", "网上申报", "线上申报", "全程网办", "网络招聘",
-                "一网通办"),
+                "一网通办", "视频面试", "非接触"),
         weak=("在线",),
     ),
     Measure(
@@ -87,22 +91,23 @@ MEASURES: tuple[Measure, ...] = (
         strong=("减免租金", "租金减免", "减租", "免租", "房租减免", "减免房租", "租金减半",
                 "免收租金", "租金减轻", "租金优惠", "减半收取租金"),
         weak=("租金", "房租"),
-        needs=r"减|免|降|缓|优惠|补",
+        needs=r"减|免|降|缓|优惠|补|打.{0,2}折",
     ),
     Measure(
         "tax_fee_relief", "减税降费", "taxes, fees, utilities and social insurance relief",
         strong=("税费减免", "减税", "降费", "减免税", "减免电费", "电费优惠", "电费减免",
                 "社保减免", "减免社保", "缓缴", "延期缴纳", "延期申报", "返还失业保险",
-                "费用减免", "免征", "减征"),
+                "费用减免", "免征", "减征", "退税", "减半征收", "欠费不停"),
         weak=(("减免", r"费|税|社保|保险|电|水|气"), ("免收", r"费|税"), "电费", "水费", "气费",
               "电价", "气价", "税费", "税收", "社保", "社会保险", "用电成本", "预交电费",
-              "失业保险费", "通行费", "医保", "增值税", "所得税", "房产税", "使用税", "物业费"),
-        needs=r"减|免|降|缓|优惠|返还|补贴|让利",
+              "失业保险费", "通行费", "医保", "增值税", "所得税", "房产税", "使用税", "物业费",
+              "税款"),
+        needs=r"减|免|降|缓|优惠|返还|补贴|让利|打.{0,2}折|退还|留抵",
     ),
     Measure(
         "subsidy", "补贴奖补", "grants and bonuses",
         strong=("补贴", "补助", "奖补", "稳岗", "运营补贴", "以奖代补", "资助", "专项资金",
-                "奖励资金", "一次性奖励", "交通补贴", "以工代训"),
+                "奖励资金", "一次性奖励", "交通补贴", "以工代训", "扶持资金"),
         weak=("奖励", "红包"),
     ),
     Measure(
@@ -148,7 +153,10 @@ MEASURES: tuple[Measure, ...] = (
                 "线上商品", "采购贸易", "直播带货", "消费券", "以购代捐", "云展会", "线上展会",
                 "网上展会", "推介会", "订货会"),
         # firms open markets and attend fairs on their own: these need a supporter
-        weak=("出口", "滞销", "销路", "订单", "外贸", "线上销售", "网上销售", "电商", "展会",
+        # a firm's own web shop or online orders is online trade, not an online public service
+        weak=("出口", "滞销", "销路", "订单", "线上订单", "网上订单", "线上商城", "网上商城",
+              "线上渠道", "网上渠道", "线上线下销售", "网店", "线上直播", "网上直播",
+              "直播销售", "外贸", "线上销售", "网上销售", "电商", "展会",
               "海外市场", "国际市场", "销售渠道", ("拓展市场", _SUPPORTING),
               ("开拓市场", _SUPPORTING), ("广交会", _SUPPORTING), ("交易会", _SUPPORTING),
               ("博览会", _SUPPORTING)),
@@ -192,14 +200,32 @@ _ACTION = re.compile(
     r"|提供|发放|发给|落实|开通|组织|减免|安排|给予|推动|推进|支持|搭建|建立|开展|设立|成立|开辟"
     r"|派|选派|指导|办理|开具|简化|优化|加大|加强|强化|鼓励|引导|出台|推出|实施|实行|制定|免收"
     r"|降低|减轻|筹集|调拨|调配|采购|配备|储备|供应|接送|接回|输送|转产|督促|争取|协同|放行"
-    r"|助力|服务(?!区|业|中心|员)|促进|扶持|拓展|开拓|举办|宣传|加快"
+    r"|助力|服务(?!区|业|中心|员)|促进|扶持|拓展|开拓|举办|宣传|加快|运送|配送|调运"
+    # a firm named as the beneficiary: 为企业招聘员工, 为商户运送原材料
+    r"|(?<![成作认因以行称视更])为[^，,。；;]{0,4}(?:企业|商户|工商户|厂家|公司|台企|外企)"
 )
 _SOLVE = re.compile(
     r"解决|协调|帮助|帮|化解|破解|缓解|纾|保障|打通|协助|对接|满足|应对|克服|疏通|畅通|确保|保证"
     r"|提供|落实|排忧|解忧|支持"
 )
 _PROBLEM = re.compile(r"困难|难题|难|受阻|短缺|不足|缺口|紧张|急需|压力|停产|无法|不畅|缺乏")
+# Firms "in difficulty" named as whom a measure is for are no problem statement:
+# 对生产经营困难的企业减免租金.
+_TARGET = re.compile(
+    r"(?:困难|受困|停产|停工|停业|紧张|短缺|急需)的?[^，,。；;]{0,3}?"
+    r"(?:企业|行业|群体|职工|员工|家庭|商户|户|人员)"
+)
 _DOUBT = re.compile(r"希望|如何|是否|能否|怎么|怎样|担心|期待|期盼|盼望|[?？]")
+# A firm doing something by itself (企业自己租车接回员工) is no support, unless someone
+# encourages or backs it (鼓励员工自行返岗).
+_OWN = re.compile(r"自行(?!车)|自己|自费|自发")
+_SUPPORTER = re.compile(r"鼓励|引导|支持|帮助|协助|协调|扶持|推动|补助|补贴|奖励")
+# A negated action reports that the measure was not taken: 尚未出台租金减免政策, 未享受补贴;
+# but 尚未办理退税的企业可申请 only picks out whom the measure is for.
+_NEGATED = re.compile(
+    rf"(?:尚未|暂未|并未|还未|仍未|从未|未能|没有|没能|未)(?:享受|{_ACTION.pattern})"
+    r"(?![^，,；;。]{0,8}的)"
+)
 _DONATION = re.compile(r"捐赠|捐款|捐献|捐助|捐出")
 _CLAUSE = re.compile(r"[^，,：:；;。！!？?…]+[？?]?")
 # "协调解决A，B，C等问题": a solving verb governs a comma-separated list up to 等问题.
@@ -238,9 +264,11 @@ def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[str, tuple[_Cue,
 
 def _reports_measure(cue: _Cue, clause: str) -> bool:
     """Whether ``clause`` (weak cues blanked) reports ``cue``'s measure as taken or offered."""
-    if _DOUBT.search(clause):
+    if _DOUBT.search(clause) or _NEGATED.search(clause):
         return False
-    if _PROBLEM.search(clause) and not _SOLVE.search(clause):
+    if _OWN.search(clause) and not _SUPPORTER.search(clause):
+        return False
+    if _PROBLEM.search(_TARGET.sub("", clause)) and not _SOLVE.search(clause):
         return False
     return cue.needs is None or cue.needs.search(clause) is not None
 

@@ -24,7 +24,7 @@ from functools import lru_cache
 import cn2an
 
 # Characters that may make up a Chinese numeral (Simplified, Traditional and financial forms).
-CN_DIGITS = "零〇一二三四五六七八九两俩廿卅壹贰叁肆伍陆柒捌玖貳參陸"
+CN_DIGITS = "零〇一二三四五六七八九两俩兩倆廿卅壹贰叁肆伍陆柒捌玖貳參陸"
 CN_MAGNITUDES = "十百千万亿拾佰仟萬億"
 
 # Pages put ordinary, ideographic or no-break spaces between a number and its magnitude/unit.
@@ -34,7 +34,8 @@ SPACE = "[ \u3000\xa0]?"
 # patterns: Arabic (half/full width, separators, decimals) optionally followed by magnitude
 # words, or a run of Chinese numeral characters; rough markers 多/余/来/几 may sit between
 # the digits and the magnitude (``三十多万``) or after it (``1万多``).
-_ARABIC = r"[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+# (pages that put spaces around punctuation space the thousands separator too: 3 , 000)
+_ARABIC = rf"[0-9０-９]+(?:{SPACE},{SPACE}[0-9０-９]{{3}}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
 _CHINESE = rf"[{CN_DIGITS}{CN_MAGNITUDES}]+(?:点[{CN_DIGITS}]+)?"
 _ROUGH = "多余来几"
 NUMERAL_PATTERN = (
@@ -61,7 +62,18 @@ _MAGNITUDE_VALUE = {
 _DIGIT_VALUE = {
     ch: value
     for value, chars in enumerate(
-        ("零〇", "一壹", "二贰貳两俩", "三叁參", "四肆", "五伍", "六陆陸", "七柒", "八捌", "九玖")
+        (
+            "零〇",
+            "一壹",
+            "二贰貳两俩兩倆",
+            "三叁參",
+            "四肆",
+            "五伍",
+            "六陆陸",
+            "七柒",
+            "八捌",
+            "九玖",
+        )
     )
     for ch in chars
 }
@@ -127,11 +139,14 @@ def _consecutive_span(text: str) -> tuple[str, str] | None:
     """``四五万`` -> (``四万``, ``五万``): two adjacent consecutive digits read as a span.
 
     A well-formed Chinese numeral never has two non-zero digits side by side, so such a
-    pair is a rough range (七八位, 十五六个, 二三十人).
+    pair is a rough range (七八位, 十五六个, 二三十人). ``三五`` is the one idiomatic range
+    whose ends are not consecutive (三五天 is three to five days, not 35).
     """
     for i in range(len(text) - 1):
         a, b = _DIGIT_VALUE.get(text[i]), _DIGIT_VALUE.get(text[i + 1])
-        if a and b and b == a + 1:
+        # a third digit beside the pair (一三五, 一二三) means digits read one by one
+        lone = not _DIGIT_VALUE.get(text[i - 1 : i]) and not _DIGIT_VALUE.get(text[i + 2 : i + 3])
+        if a and b and lone and (b == a + 1 or (a, b) == (3, 5)):
             return text[:i] + text[i] + text[i + 2 :], text[:i] + text[i + 1 :]
     return None
 
