@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from transforms.dates import extract_dates
 from transforms.model import DateFact
+from transforms.page import parse_page
 from transforms.sentences import split_sentences
 
 _FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
@@ -101,6 +103,11 @@ CASES = [
     ("header stamp line", "2021年3月5日 10:21 来源：某某日报\n3月4日，企业复工。", date(2021, 3, 5),
      [("3月4日", "2021-03-04", "2021-03-04")]),
     ("header stamp without a label", "2021年3月5日 10:21\n企业复工。", date(2021, 3, 5), []),
+    ("a label of prose is no stamp", "活动时间：2月15日至2月20日", date(2020, 2, 12),
+     [("2月15日至2月20日", "2020-02-15", "2020-02-20")]),
+    ("the word 来源 in prose is no stamp", "订单来源恢复，3月4日复工。", date(2020, 3, 5),
+     [("3月4日", "2020-03-04", "2020-03-04")]),
+    ("an update stamp", "更新时间：2020年3月5日", date(2020, 3, 5), []),
     ("a clock time in prose keeps its date", "3月4日21:40，航班抵达。", date(2021, 3, 5),
      [("3月4日", "2021-03-04", "2021-03-04")]),
     # a wire dateline's month-day is not a body date, but gives context to bare days
@@ -109,6 +116,32 @@ CASES = [
     ("dateline month is context for a bare day", "新华社合肥6月3日电 记者2日获悉。", date(2021, 7, 1),
      [("2日", "2021-06-02", "2021-06-02")]),
     ("trailing dateline", "效果良好。（本网、某市台办联合报道）某某网5月27日讯", date(2021, 5, 27), []),
+    # 今年 right after 至 is a year only when a month follows
+    ("range from last year into this year", "去年12月31日至今年1月2日开展活动。", date(2021, 2, 3),
+     [("去年12月31日至今年1月2日", "2020-12-31", "2021-01-02")]),
+    ("as-of this year's month", "截至今年3月底，累计发放。", date(2021, 5, 3),
+     [("今年3月底", "2021-03", "2021-03")]),
+    ("至今 before 年均 is no date", "至今年均增长。", date(2021, 5, 3), []),
+    # year ranges and lists of months or days written with 、
+    ("shorthand year range", "2020-2022年累计投入。", date(2021, 3, 20),
+     [("2020-2022年", "2020", "2022")]),
+    ("list of two months", "3、4月份，订单回升。", date(2021, 3, 20),
+     [("3", "2021-03", "2021-03"), ("4月份", "2021-04", "2021-04")]),
+    ("list of two days", "2月27、28日，企业复工。", date(2021, 3, 20),
+     [("2月27", "2021-02-27", "2021-02-27"), ("28日", "2021-02-28", "2021-02-28")]),
+    ("list of two bare days", "5月1日开工。8、9日验收。", date(2021, 5, 20),
+     [("5月1日", "2021-05-01", "2021-05-01"), ("8", "2021-05-08", "2021-05-08"),
+      ("9日", "2021-05-09", "2021-05-09")]),
+    ("list marker before a date", "1、2月10日起减免租金。", date(2021, 3, 20),
+     [("2月10日", "2021-02-10", "2021-02-10")]),
+    ("list marker before a bare day", "1、28日起施行。", date(2021, 3, 20),
+     [("28日", "2021-03-28", "2021-03-28")]),
+    ("range end written with 号", "3月12号至14号举办。", date(2021, 3, 20),
+     [("3月12号至14号", "2021-03-12", "2021-03-14")]),
+    ("a comparison year does not date what follows", "出口比去年同期下降；3月份以来回升。",
+     date(2020, 4, 10), [("去年", "2019", "2019"), ("3月份", "2020-03", "2020-03")]),
+    ("a written comparison year neither", "较2019年同期增长，5月回落。", date(2020, 6, 10),
+     [("2019年", "2019", "2019"), ("5月", "2020-05", "2020-05")]),
     ("local dateline with place after the date", "本网8月9日宁波讯 全市企业开工。", date(2021, 8, 10), []),
 ]
 
@@ -135,3 +168,46 @@ def test_month_is_stored_as_its_first_day() -> None:
     body = "4月底完成。"
     [fact] = extract_dates(body, split_sentences(body), date(2021, 3, 9))
     assert (fact.date_start, fact.granularity) == (date(2021, 4, 1), "month")
+
+
+# Whole pages written for the review (tests/fixtures/review): each date of the body in text
+# order, a range as its two ends, at its granularity.
+REVIEW = Path(__file__).parent / "fixtures" / "review"
+PAGES = [
+    (
+        "guangxi_cut.txt",
+        ["2021-01", "2021-02", "2020-12-31", "2021-01-02"],
+    ),
+    (
+        "guizhou_hubei_prefectures.txt",
+        ["2020-03-05", "2020-02", "2020-02-27", "2020-02-28", "2020-03-01", "2020-02-10", "2020-03-31", "2020-01", "2020-02"],
+    ),
+    (
+        "hk_tw_foreign.txt",
+        ["2020-03"],
+    ),
+    (
+        "jiangsu_lists.txt",
+        ["2020-02-10", "2020-02-17", "2020-02"],
+    ),
+    (
+        "neimenggu_ningxia.txt",
+        ["2022", "2022-03", "2022-04", "2022-04", "2022-05-10", "2020", "2022", "2021", "2022-05"],
+    ),
+    (
+        "trad_ruby_xinjiang.txt",
+        ["2020-03-11", "2020-02", "2020-03-10", "2020-02", "2020-03"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), PAGES, ids=[p[0] for p in PAGES])
+def test_review_pages(name: str, expected: list[str]) -> None:
+    page = parse_page((REVIEW / name).read_text(encoding="utf-8"))
+    facts = extract_dates(page.body, split_sentences(page.body), page.publish_date)
+    width = {"day": 10, "month": 7, "year": 4}
+    got = []
+    for f in facts:
+        ends = sorted({f.date_start, f.date_end})
+        got.extend(d.isoformat()[: width[f.granularity]] for d in ends)
+    assert got == expected

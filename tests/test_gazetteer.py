@@ -6,6 +6,7 @@ import polars as pl
 import pytest
 
 from transforms.gazetteer import aliases, gazetteer_frame, place_code, regions, short_form
+from transforms.script import to_simplified
 
 COLUMNS = ["region_code", "name", "level", "parent_code", "province", "city", "county"]
 
@@ -123,14 +124,29 @@ def test_short_form(name, level, short):
         ("北京", {"110100"}),
         ("北京市", {"110100"}),
         ("台北", {"710000"}),
+        ("彰化", {"710000"}),
+        ("新北", {"710000", "320411"}),
         ("台湾", {"710000"}),
         ("金门", {"350527"}),
         ("马祖", {"350122"}),
         ("鼓楼区", {"320106", "320302", "350102", "410204"}),
+        # clipped prefecture names: 巴州 is also the short form of 巴中市巴州区
+        ("巴州", {"652800", "511902"}),
+        ("克州", {"653000"}),
+        ("博州", {"652700"}),
     ],
 )
 def test_aliases(form, codes):
     assert {a.code for a in aliases()[form]} == codes
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [("乾县", "610424"), ("乾安县", "220723"), ("濬縣", "410621"), ("澂江市", "530481")],
+)
+def test_names_are_found_after_t2s(written, code):
+    # pages are read after OpenCC t2s, which turns 乾县 into 干县 and keeps 濬/澂
+    assert code in {a.code for a in aliases()[to_simplified(written)]}
 
 
 def test_every_alias_points_at_a_row():

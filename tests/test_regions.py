@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from transforms.gazetteer import regions
+from transforms.page import parse_page
 from transforms.regions import extract_regions
 from transforms.sentences import split_sentences
 
@@ -114,6 +117,12 @@ CASES = [
     ("bank branch", "中国银行福建省分行发放贷款。", []),
     ("account", "“福州发布”微信公众号消息。", []),
     ("stock exchange", "上海证券交易所上市。", []),
+    ("company name holding a stop character", "深圳市华为技术有限公司复工。", []),
+    (
+        "stop character as a word before a company",
+        "泉州市为某某有限公司解决用工难题。",
+        ["福建省/泉州市/-"],
+    ),
     # not regions: towns, villages, streets
     ("town named after a county", "永春镇的企业复工。", []),
     ("road", "中山路车流量大。", []),
@@ -156,6 +165,13 @@ CASES = [
     ("common word county short, province only", "黑龙江省的平房很多。", ["黑龙江省/-/-"]),
     ("county short used as a place", "60名陇西员工返岗。", ["甘肃省/定西市/陇西县"]),
     ("county short named twice", "昆山台企复工。昆山出台措施。", ["江苏省/苏州市/昆山市"]),
+    ("county short before a zone", "昆山开发区企业复工。", ["江苏省/苏州市/昆山市"]),
+    (
+        "county short jieba tags nz, used as a place",
+        "义乌国际机场恢复航班。",
+        ["浙江省/金华市/义乌市"],
+    ),
+    ("common word before a zone", "平房开发区的企业。", []),
     ("lake named twice is still a lake", "太湖水质好。太湖周边。", []),
     ("generic district name alone", "城区企业复工。", []),
     ("generic district name after its city", "阳泉市城区企业复工。", ["山西省/阳泉市/城区"]),
@@ -163,7 +179,48 @@ CASES = [
     ("Hong Kong", "香港的订单恢复。", ["香港特别行政区/-/-"]),
     ("Hong Kong district", "深水埗区居民。", ["香港特别行政区/-/-"]),
     ("Hong Kong adjective", "香港同胞捐赠物资。", []),
+    ("country name before Hong Kong", "中国香港的客户下单。", ["香港特别行政区/-/-"]),
+    ("country name before Taiwan", "中国台湾的客户下单。", ["台湾省/-/-"]),
+    ("country name before a Taiwan adjective", "中国台湾青年创业。", []),
+    (
+        "conjunction glued to a county short by jieba",
+        "南通和启东的企业复工。",
+        ["江苏省/南通市/-", "江苏省/南通市/启东市"],
+    ),
     ("Taiwan chain is one mention", "台湾台北的客户下单。", ["台湾省/-/-"]),
+    ("Taiwan county short forms", "彰化、花莲的台商。", ["台湾省/-/-"]),
+    ("Taiwan short form that is also a mainland district", "新北的台胞。", ["台湾省/-/-"]),
+    (
+        "mainland district of the same short form by its city",
+        "常州市推进复工。新北的企业开工。",
+        ["江苏省/常州市/-", "江苏省/常州市/新北区"],
+    ),
+    ("party secretary after a full name", "晋江市委书记走访企业。", ["福建省/泉州市/晋江市"]),
+    # clipped Xinjiang prefecture names
+    (
+        "clipped prefecture in a chain",
+        "巴州库尔勒市派出干部。",
+        ["新疆维吾尔自治区/巴音郭楞蒙古自治州/库尔勒市"],
+    ),
+    (
+        "clipped prefecture alone",
+        "克州、博州组织专班。",
+        ["新疆维吾尔自治区/克孜勒苏柯尔克孜自治州/-", "新疆维吾尔自治区/博尔塔拉蒙古自治州/-"],
+    ),
+    ("clipped prefecture is also a district", "巴中市巴州区派出干部。", ["四川省/巴中市/巴州区"]),
+    # a list of bare county forms of one city backs itself
+    (
+        "list of bare districts of one city",
+        "海淀、朝阳、丰台的企业复工。",
+        ["北京市/北京市/海淀区", "北京市/北京市/朝阳区", "北京市/北京市/丰台区"],
+    ),
+    (
+        "list of bare county-level cities of one city",
+        "石狮、南安跟进。",
+        ["福建省/泉州市/石狮市", "福建省/泉州市/南安市"],
+    ),
+    ("list of common words of different cities", "平房、白云等地。", []),
+    ("list of common words of one city", "向阳、前进的精神。", []),
 ]
 
 
@@ -193,3 +250,113 @@ def test_chain_is_one_mention_spanning_the_chain():
     (fact,) = extract_regions(body, split_sentences(body))
     assert fact.mention == "黑龙江省哈尔滨市平房区"
     assert fact.region_code == "230108"
+
+
+# Whole pages written for the review of unseen kinds of articles (tests/fixtures/review):
+# other provinces and autonomous regions, prefecture clips, lists, chains, zones, Taiwan/HK,
+# Traditional script with ruby, a page cut short. Distinct regions in order of appearance.
+REVIEW = Path(__file__).parent / "fixtures" / "review"
+PAGES = [
+    (
+        "guangxi_cut.txt",
+        [
+            "广西壮族自治区/-/-",
+            "广西壮族自治区/南宁市/-",
+            "广西壮族自治区/柳州市/-",
+            "广西壮族自治区/桂林市/-",
+            "广西壮族自治区/玉林市/-",
+            "广西壮族自治区/玉林市/陆川县",
+            "广西壮族自治区/玉林市/博白县",
+            "广西壮族自治区/百色市/右江区",
+            "广西壮族自治区/百色市/田阳区",
+            "广西壮族自治区/北海市/银海区",
+            "广西壮族自治区/防城港市/-",
+        ],
+    ),
+    (
+        "guizhou_hubei_prefectures.txt",
+        [
+            "贵州省/黔东南苗族侗族自治州/-",
+            "贵州省/黔东南苗族侗族自治州/凯里市",
+            "贵州省/黔东南苗族侗族自治州/黎平县",
+            "贵州省/黔东南苗族侗族自治州/从江县",
+            "湖北省/恩施土家族苗族自治州/-",
+            "湖南省/湘西土家族苗族自治州/-",
+            "贵州省/贵阳市/-",
+            "贵州省/遵义市/-",
+            "湖北省/武汉市/-",
+        ],
+    ),
+    (
+        "hk_tw_foreign.txt",
+        [
+            "福建省/福州市/-",
+            "福建省/厦门市/-",
+            "福建省/泉州市/-",
+            "台湾省/-/-",
+            "福建省/泉州市/金门县",
+            "福建省/福州市/连江县",
+            "福建省/-/-",
+            "香港特别行政区/-/-",
+            "澳门特别行政区/-/-",
+            "湖北省/武汉市/-",
+        ],
+    ),
+    (
+        "jiangsu_lists.txt",
+        [
+            "江苏省/南京市/-",
+            "江苏省/苏州市/-",
+            "江苏省/无锡市/-",
+            "江苏省/常州市/-",
+            "江苏省/苏州市/昆山市",
+            "江苏省/南京市/鼓楼区",
+            "江苏省/南京市/玄武区",
+            "江苏省/南京市/秦淮区",
+            "江苏省/徐州市/鼓楼区",
+            "江苏省/徐州市/云龙区",
+            "江苏省/-/-",
+            "江苏省/苏州市/常熟市",
+            "江苏省/苏州市/张家港市",
+            "江苏省/苏州市/太仓市",
+        ],
+    ),
+    (
+        "neimenggu_ningxia.txt",
+        [
+            "内蒙古自治区/呼和浩特市/-",
+            "内蒙古自治区/-/-",
+            "内蒙古自治区/锡林郭勒盟/-",
+            "内蒙古自治区/阿拉善盟/-",
+            "内蒙古自治区/鄂尔多斯市/达拉特旗",
+            "内蒙古自治区/包头市/昆都仑区",
+            "内蒙古自治区/包头市/九原区",
+            "内蒙古自治区/赤峰市/红山区",
+            "宁夏回族自治区/银川市/兴庆区",
+            "内蒙古自治区/乌海市/-",
+            "西藏自治区/拉萨市/-",
+            "青海省/西宁市/-",
+        ],
+    ),
+    (
+        "trad_ruby_xinjiang.txt",
+        [
+            "新疆维吾尔自治区/乌鲁木齐市/-",
+            "新疆维吾尔自治区/-/-",
+            "新疆维吾尔自治区/昌吉回族自治州/-",
+            "新疆维吾尔自治区/伊犁哈萨克自治州/-",
+            "新疆维吾尔自治区/克拉玛依市/-",
+            "新疆维吾尔自治区/巴音郭楞蒙古自治州/库尔勒市",
+            "新疆维吾尔自治区/阿克苏地区/阿克苏市",
+            "内蒙古自治区/-/-",
+            "宁夏回族自治区/-/-",
+            "甘肃省/-/-",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), PAGES, ids=[p[0] for p in PAGES])
+def test_review_pages(name, expected):
+    page = parse_page((REVIEW / name).read_text(encoding="utf-8"))
+    assert _paths(page.body, page.dateline_place) == expected

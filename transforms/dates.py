@@ -42,14 +42,18 @@ _CN_DAY = r"三十一?|二十[一二三四五六七八九]?|十[一二三四五�
 _MONTH_NUM = rf"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]|{_CN_MONTH}"
 _DAY_NUM = rf"3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]|{_CN_DAY}"
 _DIGIT_DAY = r"3[01]|[12][0-9]|0?[1-9]|３[０１]|[１２][０-９]|０?[１-９]"
+_DIGIT_MONTH = r"1[0-2]|0?[1-9]|１[０-２]|０?[１-９]"
 # Suffixes that keep month granularity and belong to the mention (``2月底``, ``3月中旬``).
 _MONTH_SUFFIX = r"份|上中旬|中下旬|上旬|中旬|下旬|初|底|末"
 _CONN = rf"{_SP}(?:至|到|—{{1,2}}|–|-|－|―|~|～|〜){_SP}"
 # 今年/去年/明年, but not inside 如今年轻, 过去年份, 说明年度, 至今年底 (至今 + 年底);
 # 前年 is left out on purpose: it hides inside 提前年底.
 _REL_YEAR = {"今": 0, "去": -1, "明": 1}
+# After 至 (截至, a range's 至) 今年 is the year only when a month follows: 截至今年3月底,
+# 去年12月31日至今年1月2日 (至今年底 stays 至今 + 年底).
 _REL = (
-    r"(?:(?<![如至迄现而古])今|(?<![过失离回逝])去"
+    r"(?:(?<![如至迄现而古])今|(?<=至)今(?=年" + _SP + rf"(?:{_MONTH_NUM}){_SP}月)"
+    r"|(?<![过失离回逝])去"
     r"|(?<![说表证声光文透聪发标注查阐指申鲜英昆黎清分简开阳神精高严])明)"
 )
 _REL_NOT_AFTER = r"(?!轻|纪|龄|限|代|华|迈)"
@@ -66,15 +70,19 @@ def _date_pattern(p: str) -> str:
     """
     year_num = rf"(?:19|20|１９|２０){_DIGIT}{{2}}|{_CN_YEAR}"
     begins = [rf"(?:{year_num}){_SP}年", rf"{_REL}年{_REL_NOT_AFTER}", rf"(?:{_MONTH_NUM}){_SP}月"]
-    m0 = d0 = end_day = ""
+    y0 = m0 = d0 = end_day = ""
     if p == "s":
+        begins.append(rf"(?:{year_num}){_CONN}(?:{year_num}){_SP}年")
         begins.append(rf"(?:{_MONTH_NUM}){_CONN}(?:{_MONTH_NUM}){_SP}月")
-        m0 = rf"(?:(?P<sm0>{_MONTH_NUM}){_CONN})?"
-        d0 = rf"(?:(?P<sd0>{_DAY_NUM}){_CONN})?"
+        begins.append(rf"(?:{_DIGIT_MONTH})、(?:{_DIGIT_MONTH}){_SP}月")
+        y0 = rf"(?:(?P<sy0>{year_num}){_CONN})?"
+        # 1-2月 is a range, 3、4月 a list of two months (likewise 27-28日, 27、28日)
+        m0 = rf"(?:(?P<sm0>{_MONTH_NUM}){_CONN}|(?P<sml>{_DIGIT_MONTH})、)?"
+        d0 = rf"(?:(?P<sd0>{_DAY_NUM}){_CONN}|(?P<sdl>{_DIGIT_DAY})、)?"
     else:
-        begins.append(rf"(?:{_DIGIT_DAY}){_SP}日")
-        end_day = rf"(?P<eday>{_DIGIT_DAY}){_SP}日|"
-    year = rf"(?:(?P<{p}y>{year_num}){_SP}年|(?P<{p}rel>{_REL})年{_REL_NOT_AFTER})(?:度)?"
+        begins.append(rf"(?:{_DIGIT_DAY}){_SP}[日号]")
+        end_day = rf"(?P<eday>{_DIGIT_DAY}){_SP}[日号]|"
+    year = rf"(?:{y0}(?P<{p}y>{year_num}){_SP}年|(?P<{p}rel>{_REL})年{_REL_NOT_AFTER})(?:度)?"
     month = rf"{m0}(?P<{p}m>{_MONTH_NUM}){_SP}月(?P<{p}ms>{_MONTH_SUFFIX})?"
     day = rf"{d0}(?P<{p}d>{_DAY_NUM}){_SP}[日号]"
     return (
@@ -88,14 +96,18 @@ _DATE = re.compile(
     r"(?=[0-9０-９一二三四五六七八九十〇零○今去明])(?<![0-9０-９.．第个])"
     rf"(?:{_date_pattern('s')}(?:{_CONN}{_date_pattern('e')})?"
     # a bare day (24日) cannot follow a number, a month or words that make it a duration
-    rf"|(?<![年月近每数续个余多前后])(?P<od>{_DIGIT_DAY}){_SP}日(?:{_CONN}(?P<od2>{_DIGIT_DAY}){_SP}日)?"
+    rf"|(?<![年月近每数续个余多前后])(?:(?P<odl>{_DIGIT_DAY})、)?(?P<od>{_DIGIT_DAY}){_SP}日(?:{_CONN}(?P<od2>{_DIGIT_DAY}){_SP}日)?"
     r"(?!内|以内|之内|左右|多|余|均|游)"
     r")"
 )
 # What marks a short line as the page's stamp rather than prose: a header label, or a
 # clock time after a date that writes its year (prose says 2月21日21:40, a stamp 2020年…).
+# A label such as 活动时间： or 报名日期： opens prose, not the stamp; 来源 is a label only
+# with its colon or a space after it (订单来源恢复 is prose).
 _HEADER_WORDS = re.compile(
-    r"来源|稿源|作者|编辑|发布时间|发布日期|时间[:：]|日期[:：]|(?:19|20)\d\d年.{3,8}\d{1,2}:\d{2}"
+    r"(?:来源|稿源)\s*[:：]|(?:来源|稿源)\s|作者|编辑|发布时间|发布日期"
+    r"|(?:^|[^\u4e00-\u9fff]|更新|发表|上传|录入)(?:时间|日期)\s*[:：]"
+    r"|(?:19|20)\d\d年.{3,8}\d{1,2}:\d{2}"
 )
 _HEADER_LINE_MAX = 60
 _CN_NUMERAL_BEFORE = set("一二三四五六七八九十〇零两百千万几")
@@ -213,7 +225,9 @@ def _written(m: re.Match[str], p: str, publish: date | None) -> _Written | None:
     if p == "s" and m.group("od"):
         return _Written(None, None, _number(m.group("od")))
     year = None
-    if m.group(f"{p}y"):
+    if p == "s" and m.group("sy0"):  # 2020-2022年 starts at its first year
+        year = _number(m.group("sy0"))
+    elif m.group(f"{p}y"):
         year = _number(m.group(f"{p}y"))
     elif m.group(f"{p}rel"):
         if publish is None:
@@ -298,7 +312,9 @@ def extract_dates(
         if first is None or last is None:
             continue
         # what later bare dates in this paragraph inherit, a dateline's month-day included
-        if first_written.year is not None:
+        # 比去年同期: a year named for comparison does not date what follows it
+        comparison = first[1] is None and body.startswith("同期", end)
+        if first_written.year is not None and not comparison:
             ctx.year = last[0]  # 2019年至2020年: the later year was written last
         if first[1] is not None:
             ctx.month = (last[0], last[1]) if last[1] is not None else (first[0], first[1])
@@ -307,10 +323,45 @@ def extract_dates(
         )
         if is_dateline:
             continue
+        listed = _listed(m, first)
+        if listed is not None:  # 3、4月, 2月27、28日: the first item is a date of its own
+            fact = _fact(sentences, start, listed[0], body[start : listed[0]], listed[1], listed[1])
+            if fact is not None:
+                facts.append(fact)
+        list_end = _list_item_end(m)
+        if list_end is not None:
+            start = list_end + 1  # past the 、
         fact = _fact(sentences, start, end, body[start:end], first, last)
         if fact is not None:
             facts.append(fact)
     return facts
+
+
+def _list_item_end(m: re.Match[str]) -> int | None:
+    for group in ("sml", "sdl", "odl"):
+        if m.group(group):
+            return m.end(group)
+    return None
+
+
+def _listed(
+    m: re.Match[str], first: tuple[int, int | None, int | None]
+) -> tuple[int, tuple[int, int | None, int | None]] | None:
+    """The first item of a list ``3、4月`` / ``27、28日`` (where it ends, its date), resolved
+    like the date it is listed with. Only an item before the second counts, and without a
+    written month only a near one: ``1、28日`` is a list marker and a date."""
+    y, mo, d = first
+    if m.group("sml") and d is None and mo is not None:
+        item = _number(m.group("sml"))
+        return (m.end("sml"), (y, item, None)) if 1 <= item < mo else None
+    group = "sdl" if m.group("sdl") else "odl" if m.group("odl") else None
+    if group is None or mo is None or d is None:
+        return None
+    item = _number(m.group(group))
+    near = group == "sdl" and m.group("sm") is not None
+    if not (1 <= item < d and (near or d - item <= 3)):
+        return None
+    return m.end(group), (y, mo, item)
 
 
 def _range_end(
@@ -331,6 +382,8 @@ def _written_end(
     m: re.Match[str], first: tuple[int, int | None, int | None], publish: date | None
 ) -> tuple[int, int | None, int | None] | None:
     y, mo, _ = first
+    if m.group("sy0") and mo is None:  # 2020-2022年: the year next to 年 is the end
+        return (_number(m.group("sy")), None, None)
     if m.group("sm0"):  # 1-2月: the month next to 月 is the end
         month = _number(m.group("sm"))
         return (y, month, None) if _valid(y, month, None) else None

@@ -201,12 +201,37 @@ def short_form(name: str, level: str) -> str | None:
 
 
 # Writing conventions that are not derivable from the names: Kinmen and Matsu resolve by the
-# mainland path (facts.md) and are unambiguous on their own; "内蒙" is the usual clip of 内蒙古.
-_EXTRA_ALIASES = {"金门": "350527", "马祖": "350122", "内蒙": "150000"}
+# mainland path (facts.md) and are unambiguous on their own; "内蒙" is the usual clip of 内蒙古;
+# three Xinjiang prefectures go by a one-syllable clip plus 州 (巴州库尔勒市, 克州, 博州).
+_EXTRA_ALIASES = {
+    "金门": "350527",
+    "马祖": "350122",
+    "内蒙": "150000",
+    "巴州": "652800",
+    "克州": "653000",
+    "博州": "652700",
+}
 
 
 def _keep_sar_name(name: str) -> bool:
     return "直辖" not in name and name not in ("东区", "南区", "北区", "中西区", "离岛区")
+
+
+def _add_script_variants(table: dict[str, dict[str, bool]]) -> None:
+    """Pages are read after OpenCC t2s, which turns a few names into something else: 乾安县
+    and 乾县 become 干安县/干县, and the Traditional 濬縣/澂江 of 浚县/澄江 stay as they are.
+    Each form is also known as what it (and its Traditional spelling) becomes."""
+    from transforms.script import _converter, to_simplified
+
+    forms = list(table)
+    joined = "\n".join(forms)
+    for converted in (to_simplified(joined), to_simplified(_converter("s2t").convert(joined))):
+        variants = converted.split("\n")
+        if len(variants) != len(forms):
+            continue
+        for form, variant in zip(forms, variants, strict=True):
+            if variant != form and variant not in table:
+                table[variant] = dict(table[form])
 
 
 @cache
@@ -241,8 +266,9 @@ def aliases() -> dict[str, tuple[Alias, ...]]:
     for code, name in _raw_codes().items():
         if code.startswith("71") and code != TAIWAN and (code[4:] == "00" or code[2:4] == "90"):
             add(name, TAIWAN, True)
-            short = short_form(name, "city")
-            if short and short not in table:
+            # 彰化县 → 彰化 like a mainland county; 新北 also names 常州市新北区
+            short = short_form(name, "county" if name.endswith("县") else "city")
+            if short and (short not in table or not any(table[short].values())):
                 add(short, TAIWAN, False)
         # Hong Kong's districts and Macau's parishes by their full names, except the
         # directional ones (东区, 中西区) that read as ordinary words
@@ -257,4 +283,5 @@ def aliases() -> dict[str, tuple[Alias, ...]]:
     add("台湾地区", TAIWAN, True)
     for form, code in _EXTRA_ALIASES.items():
         add(form, code, True)
+    _add_script_variants(table)
     return {form: tuple(Alias(c, s) for c, s in codes.items()) for form, codes in table.items()}

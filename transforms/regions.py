@@ -59,13 +59,17 @@ _ORG_STOP = (
     r"|指导|协调|支持|走访|进入|要求|积极|全力|加快|通过|对接|派出|选派|成立|举办|印发|下发|启动"
     r"|实施|引导|鼓励"
 )
-_ORG = re.compile(
-    rf"(?:(?!{_ORG_STOP})[{_HAN}A-Za-z0-9]){{0,10}}?"
+_ORG_SUFFIX = (
     r"(?:股份|有限公司|有限责任公司|分公司|公司|集团|银行|分行|支行|农商行|信用社|证券|交易所"
     r"|(?:日|晚|早|商|时|都市|证券|法制|青年|经济|侨)报|报社|报业|电视台|广播电台|广电|卫视"
     r"|大学(?!生)|学院|(?:新闻|在线|之窗|门户|人才)?网(?![络格点店购民友上下])"
     r"|[”\"』」]?(?:微信公众号|公众号|微信|微博|客户端|抖音|视频号))"
 )
+_ORG = re.compile(rf"(?:(?!{_ORG_STOP})[{_HAN}A-Za-z0-9]){{0,10}}?{_ORG_SUFFIX}")
+# The same run allowing stop characters, for names that hold one (华为技术有限公司): jieba
+# then decides whether the character stands as a word of its own (为某某有限公司) or not.
+_ORG_LOOSE = re.compile(rf"[{_HAN}A-Za-z0-9]{{0,10}}?{_ORG_SUFFIX}")
+_ORG_STOP_WORD = re.compile(_ORG_STOP)
 # After a bare short form: the hit names a town, village, street or road instead (but not
 # in 镇江, 乡村, 村民, 路演, 街头...).
 _SUBDIVISION = re.compile(
@@ -94,7 +98,12 @@ _BYLINE = re.compile(r"(?:记者|通讯员|摄影|摄|编辑|作者|撰稿|实�
 # A bare county short form used as a place: after a verb of motion or location, or before
 # people or "places" (``来自陇西``, ``60名陇西员工``, ``陇西籍``, ``陇西等地``).
 _PLACE_BEFORE = re.compile(r"(?:来自|前往|返回|抵达|位于|赶赴|奔赴|[在到赴往回返至从于])$")
-_PLACE_AFTER = re.compile(r"(?:籍|人|员工|务工|工人|老乡|劳务|群众|农民|市民|等地|一带|境内|当地)")
+_PLACE_AFTER = re.compile(
+    r"(?:籍|人|员工|务工|工人|老乡|劳务|群众|农民|市民|等地|一带|境内|当地"
+    # a zone or facility named after it: 昆山开发区, 义乌国际机场
+    r"|高新区|高新技术产业开发区|经济技术开发区|经济开发区|开发区|工业园区|保税区|综合保税区"
+    r"|自贸片区|国际机场|机场|火车站|高铁站)"
+)
 # District names that are ordinary words; they count only after their city.
 _GENERIC = re.compile(r"(?:城区|郊区|矿区|[东西南北中]区|新城区|老城区|城[东西南北中关]区|市中区)")
 # City-level short forms that are ordinary words or other things first (silver, guests,
@@ -108,7 +117,7 @@ _COMMON_FREQ = 50
 # very frequent one of those is more likely something else (和平, 友谊, 红旗).
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg", "nz", "j"})
 _COMMON_NAME_FREQ = 500
-_PREPOSITIONS = frozenset("从在到于向往赴至自")
+_PREPOSITIONS = frozenset("从在到于向往赴至自和与及")  # jieba has 从朝阳, 和启东
 _CHAIN_GAP = re.compile(r"[ \t\u3000]*")  # 江苏省 苏州市: spaces, not line breaks
 _LIST_GAP = re.compile(r"\s*[、，,和及与]\s*")
 _PUNCT = re.compile(rf"[^{_HAN}A-Za-z0-9]")
@@ -173,8 +182,8 @@ def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
         return False
     pos = h.start + len(word)
     while pos < h.end and pos in words:
-        if pos == h.end - 1 and _suffixed(h) and _SHARED_SUFFIX.fullmatch(words[pos]):
-            return True  # the suffix starts the next word: 永春县城, 吉林省长, 福州市民
+        if pos == h.end - 1 and _suffixed(h) and _SHARED_SUFFIX.match(words[pos]):
+            return True  # the suffix starts the next word: 永春县城, 吉林省长, 晋江市委书记
         pos += len(words[pos])
     if pos == h.end:
         return True
@@ -193,6 +202,10 @@ def _place_parts(word: str) -> list[str]:
         return [word]
     if word[0] in _PREPOSITIONS and word[1:] in forms:
         return [word[0], word[1:]]  # jieba's dictionary has names such as 从朝阳, 于长安
+    if word.startswith("中国") and len(word) > 3:
+        rest = _place_parts(word[2:])  # 中国香港, 中国台湾: one word for jieba
+        if rest[0] in forms:
+            return ["中国", *rest]
     if len(word) < 4:
         return [word]
     for cut in range(2, len(word) - 1):
@@ -249,10 +262,24 @@ def _is_person_name(body: str, h: _Hit, after: str) -> bool:
     return bool(_PERSON_AFTER.match(after) or _BYLINE.search(byline))
 
 
+def _org_with_stop_char(body: str, h: _Hit, after: str) -> bool:
+    """``深圳市华为技术有限公司``: an organisation's name that holds a character ``_ORG``
+    stops at, but inside a word, not as a word of its own (``泉州市为某某有限公司``)."""
+    m = _ORG_LOOSE.match(after)
+    if m is None:
+        return False
+    pos = h.start
+    for word in _tokenizer()[0].cut(body[h.start : h.end + m.end()], HMM=False):
+        if pos >= h.end and _ORG_STOP_WORD.fullmatch(word):
+            return False
+        pos += len(word)
+    return True
+
+
 def _names_place(body: str, h: _Hit) -> bool:
     """False when the words around the hit show it does not name a place."""
     after = body[h.end : h.end + 16]
-    if _ORG.match(after) or _LEVELS.match(after):
+    if _ORG.match(after) or _LEVELS.match(after) or _org_with_stop_char(body, h, after):
         return False
     if not _suffixed(h) and (_SUBDIVISION.match(after) or _is_person_name(body, h, after)):
         return False
@@ -328,6 +355,8 @@ def _is_place_word(form: str) -> bool:
     """jieba knows the form as a place name, not one so frequent that it is a cultural
     region (江南, 长安) and not a lake, river or sea (太湖, 东海)."""
     freq, tag = _tokenizer()[1].get(form, (0, ""))
+    if tag in ("nz", "j"):  # 义乌 is nz: a rare other proper name used as a place is one
+        return freq < _COMMON_FREQ * 2 and form[-1] not in _NATURE
     return tag == "ns" and freq < 1000 and form[-1] not in _NATURE
 
 
@@ -395,6 +424,48 @@ def _accept_lists(body: str, hits: list[_Hit]) -> None:
                     changed = True
 
 
+def _accept_sibling_runs(body: str, hits: list[_Hit], support: _Support) -> None:
+    """A list of bare forms (``海淀、朝阳、丰台``, ``晋江、石狮、南安``) where two or more
+    unresolved or ambiguous items each have a county reading under one and the same city
+    (and under no other city as often) reads as counties of that city: the items back each
+    other. A reading the article itself names elsewhere is kept."""
+    runs: list[list[_Hit]] = []
+    for h in hits:
+        if h.absorbed or h.chain:
+            if runs and runs[-1]:
+                runs.append([])
+            continue
+        if runs and runs[-1] and _LIST_GAP.fullmatch(body[runs[-1][-1].end : h.start]):
+            runs[-1].append(h)
+        else:
+            runs.append([h])
+    for run in runs:
+        open_ = [
+            h for h in run if h.code is None or (len(h.options) > 1 and h.code not in support.own)
+        ]
+        if len(open_) < 2:
+            continue
+        by_parent: dict[str, list[tuple[_Hit, str]]] = {}
+        for h in open_:
+            parents: dict[str, list[str]] = {}
+            for o in h.options:
+                r = regions()[o.code]
+                if r.level == "county" and not _GENERIC.fullmatch(r.name) and r.parent:
+                    parents.setdefault(r.parent, []).append(o.code)
+            for parent, codes in parents.items():
+                if len(codes) == 1:
+                    by_parent.setdefault(parent, []).append((h, codes[0]))
+        if not by_parent:
+            continue
+        ranked = sorted(by_parent.values(), key=len, reverse=True)
+        if len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
+            continue
+        if all(_is_common_word(h.form) for h, _ in ranked[0]):
+            continue  # 公安、石首 or 向阳、前进 may be words listed: one item must be a name
+        for h, code in ranked[0]:
+            h.code = code
+
+
 def extract_regions(
     body: str, sentences: list[Sentence], dateline_place: str | None = None
 ) -> list[RegionFact]:
@@ -416,6 +487,7 @@ def extract_regions(
         if h.chain and h.code is None:  # the rest of the chain stands on its own
             h.chain[-1].absorbed = False
             h.chain = []
+    _accept_sibling_runs(body, hits, support)
     _accept_lists(body, hits)
     facts = []
     for h in hits:
