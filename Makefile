@@ -30,10 +30,12 @@ report: $(VENV_STAMP)
 lint: $(VENV_STAMP)
 	$(UV) run --frozen ruff check .
 
-# uv is installed with pip when it is missing; `python3 -m uv` works wherever pip put it.
+# uv is installed with pip when it is missing; `python3 -m uv` works wherever pip put it
+# (a Debian system Python refuses plain user installs, hence the last fallback).
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 || \
-		$(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv
+		$(PYTHON) -m pip install --quiet --user uv || $(PYTHON) -m pip install --quiet uv || \
+		$(PYTHON) -m pip install --quiet --user --break-system-packages uv
 
 $(VENV_STAMP): uv.lock pyproject.toml | uv
 	$(UV) sync --frozen --compile-bytecode
