@@ -157,3 +157,36 @@ def test_caption_before_prose_is_not_joined() -> None:
     caption = "△包机上,红土航空给工友提供食品。红土航空供图"
     lines = [PROSE, caption, PROSE2]
     assert paragraphs(lines, select_body(lines)) == [PROSE, caption, PROSE2]
+
+
+def test_comment_section_is_not_body() -> None:
+    lines = [
+        "某市企业复工复产稳步推进",
+        "近日，某市出台多项措施帮助企业复工复产，目前已有三百家企业恢复生产，复工率达到八成。",
+        "网友评论",
+        "网友张三：这个政策真是太好了，希望我们这里也能推广这样的做法，为企业解决实际困难，支持！",
+        "网友李四：点赞某区的工作专班，深入一线为企业服务，协调解决用工和物流问题，非常及时有效。",
+    ]
+    assert _body(lines) == [lines[1]]
+
+
+def test_mobile_clause_line_starts_the_body() -> None:
+    lines = [
+        "某市企业复工复产稳步推进",
+        "为帮助企业复工复产，",
+        "某区组织工作专班深入企业一线。",
+        "协调解决用工、物流等问题。",
+        "已帮助120家企业恢复生产。",
+    ]
+    assert _body(lines) == lines[1:]
+
+
+@pytest.mark.parametrize("cue", ["本版其他文章", "往期回顾", "更多新闻>>", "我要留言"])
+def test_teasers_after_a_list_heading_are_not_body(cue) -> None:
+    lines = [
+        "某市企业复工复产稳步推进",
+        "近日，某市出台多项措施帮助企业复工复产，目前已有三百家企业恢复生产，复工率达到八成。",
+        cue,
+        "某县召开全县企业复工复产工作推进会议，全力帮助企业解决用工难题，确保早日达产。",
+    ]
+    assert _body(lines) == [lines[1]]

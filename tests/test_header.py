@@ -87,6 +87,29 @@ TITLE_CASES = [
         (),
         "某市企业复工复产稳步推进",
     ),
+    (
+        "headline above a dash subtitle and the date line",
+        [
+            "某某网",
+            "某市企业复工复产稳步推进",
+            "——某区多措并举推动经济社会发展",
+            "2020-03-05 来源:某某网",
+        ],
+        (),
+        "某市企业复工复产稳步推进",
+    ),
+    (
+        "below the site name, right above the body",
+        ["某某市新闻网", "某市企业复工复产稳步推进"],
+        (),
+        "某市企业复工复产稳步推进",
+    ),
+    (
+        "below an e-paper page header",
+        ["某某日报", "2020年03月05日", "第03版:要闻", "上一版 下一版", "某市企业复工复产稳步推进"],
+        (),
+        "某市企业复工复产稳步推进",
+    ),
     ("a photo caption is no title", ["图为工人在车间忙碌"], (), None),
     ("a credited photo is no title", ["工人在车间忙碌 张三 摄"], (), None),
     ("no header at all", [], (), None),
@@ -200,3 +223,78 @@ def test_dateline_without_year_gives_no_date() -> None:
 def test_labelled_date_beats_dated_path() -> None:
     lines, body = _page("http://example.cn/2019-01/01/c_1.htm", "时间:2020-03-13")
     assert parse_header(lines, body).publish_date == date(2020, 3, 13)
+
+
+TITLE = "某市企业复工复产稳步推进"
+
+
+@pytest.mark.parametrize(
+    ("header", "footer", "expected"),
+    [
+        # a teaser's labelled date in a related list after the body
+        ([TITLE], ("相关新闻", "某县召开会议部署春耕生产工作 时间:2020-02-11"), None),
+        # the page's own date at the foot still counts
+        ([TITLE], ("发布时间:2020-03-05 来源:某某网",), date(2020, 3, 5)),
+        # a teaser's date in the header, above the headline
+        (["热点:某县召开会议部署春耕生产工作 发布时间:2020-02-11", TITLE], (), None),
+        # the headline and its date on one line
+        ([TITLE, TITLE + " 2020-03-05"], (), date(2020, 3, 5)),
+    ],
+)
+def test_teaser_dates_are_not_the_page_date(header, footer, expected) -> None:
+    lines, body = _page(*header, footer=footer)
+    assert find_publish_date(lines, body, title=TITLE) == expected
+
+
+def test_title_tag_line_gives_the_headline() -> None:
+    lines, body = _page(TITLE + "_新闻中心_某某网", "首页 | 新闻 | 财经")
+    assert find_title(lines, body) == TITLE
+
+
+def test_byline_is_no_title() -> None:
+    lines, body = _page(TITLE, "2020-03-05 来源:某某网", "(记者 王五 通讯员 李四)")
+    assert find_title(lines, body) == TITLE
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (["某某日报", "二〇二〇年三月五日 星期四", TITLE], date(2020, 3, 5)),
+        (["某某日报", "二〇二一年十二月三十一日", TITLE], date(2021, 12, 31)),
+        ([TITLE, "2020－03－05 来源:某某网"], date(2020, 3, 5)),  # full-width hyphens
+        # the publication time, not the later update time
+        ([TITLE, "2020-03-05 10:21 来源:某某网 更新时间:2020-03-06"], date(2020, 3, 5)),
+        ([TITLE, "更新时间:2020-03-06"], date(2020, 3, 6)),
+    ],
+)
+def test_more_date_forms(header, expected) -> None:
+    lines, body = _page(*header)
+    assert find_publish_date(lines, body, title=TITLE) == expected
+
+
+def test_headline_above_byline_and_epaper_header() -> None:
+    lines, body = _page(
+        "某某日报", "二〇二〇年三月五日 星期四", "第03版:要闻", TITLE, "本报记者 王五"
+    )
+    assert find_title(lines, body) == TITLE
+
+
+@pytest.mark.parametrize(
+    "nav", ["政务公开 新闻动态", "要闻动态 部门动态 乡镇动态", "当前栏目:县区动态"]
+)
+def test_menu_row_above_the_body_is_no_title(nav) -> None:
+    lines, body = _page("某某网", nav)
+    assert find_title(lines, body) is None
+
+
+@pytest.mark.parametrize(
+    ("footer", "expected"),
+    [
+        (("相关新闻", "http://x.cn/2020-02/11/c_123.htm 某县召开会议部署春耕"), None),
+        (("上一篇:http://x.cn/a/2020/0211/1.html",), None),
+        (("本文网址:/a/2020/0305/9.html",), date(2020, 3, 5)),
+    ],
+)
+def test_other_articles_paths_are_not_the_date(footer, expected) -> None:
+    lines, body = _page(TITLE, footer=footer)
+    assert find_publish_date(lines, body, title=TITLE) == expected

@@ -44,7 +44,9 @@ _WEAK_CUES = re.compile(
 _END_CUES = re.compile(
     r"^(?:[-—=*#\s(（【\[]*)(?:相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|相关文章|相关报道|"
     r"上一篇|下一篇|上一条|下一条|责任编辑|责编|标签[:：]|稿源[:：]|关键词[:：]|"
-    r"版权所有|Copyright|CopyRight|COPYRIGHT|分享到|扫一扫)"
+    r"版权所有|Copyright|CopyRight|COPYRIGHT|分享到|扫一扫|"
+    r"网友评论|网友留言|发表评论|我要评论|最新评论|热门评论|全部评论|精彩评论|评论区|"
+    r"我要留言|留言板|已有\d+条评论|本版其他|本版新闻|本版导读|往期回顾|更多新闻|更多\s*>>)"
 )
 _PHONE = re.compile(r"(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}(?!\d)|400-?\d{3}-?\d{4}")
 _CONTACT = re.compile(r"电话|热线|传真|邮箱|E-?mail|地址[:：]|邮编|QQ[:：]")
@@ -159,6 +161,13 @@ def select_body(lines: list[str], *, min_han: int = 20) -> Body:
             and _SOFT_END.search(prev.text.rstrip())
             and _ENDS_SENTENCE.search(cur.text.strip())
         ):
+            infos[i] = LineInfo(cur.text, cur.han, cur.punct, "prose", float(cur.han))
+    for i in range(len(infos) - 1):
+        # a mobile page breaks sentences over lines: a short clause ending in a comma
+        # ("为帮助企业复工复产，") continues into the prose line right below it
+        cur, nxt = infos[i], infos[i + 1]
+        text = cur.text.strip()
+        if cur.kind == "short" and nxt.kind == "prose" and cur.han >= 4 and text[-1:] in "，,":
             infos[i] = LineInfo(cur.text, cur.han, cur.punct, "prose", float(cur.han))
     start, end, _ = _best_block(infos)
     if start < 0:

@@ -2,14 +2,20 @@
 
 - title: the headline. Evidence, scored: the line just before a meta line (date, 来源, 编辑);
   a line repeated elsewhere on the page (bullet list, ``标题:`` line, ``【headline】`` in the
-  body); a breadcrumb's last item; an explicit ``标题:`` label. Site names (``…网``,
-  ``…移动版``) are penalised. No evidence, no title.
+  body); a breadcrumb's last item; an explicit ``标题:`` label; a ``<title>`` saved as a
+  line (``headline_频道_site``); the line right above the body under a site name or an
+  e-paper page header (``第03版:要闻``). A ``——subtitle`` or byline under the headline is
+  skipped over. Site names (``…网``, ``…移动版``), menu rows, subtitles and bylines are
+  penalised. No evidence, no title.
 - publisher: the source name of a ``来源:``/``稿源:``/``信息来源:`` line (just the name), or
   the paper named before the date in an e-paper header (``辽宁日报 2020年03月27日``).
 - publish_date: a labelled date (``时间:``, ``发布时间:``, ``添加日期:``, ``日期:``), a bare
   date(-time) line in the header, a dateline with a year, or a dated path
-  (``/a/2020/0224/``, ``/2020-02/20/``, ``202003/27/``, ``t20200223_``). Dates in
-  related-news lists after the body, copyright years and today's date are never used.
+  (``/a/2020/0224/``, ``/2020-02/20/``, ``202003/27/``, ``t20200223_``). Chinese-numeral
+  dates (``二〇二〇年三月五日``) count; ``更新时间:`` only when nothing else dates the page.
+  Dates (labelled, bare or in paths) in related-news lists after the body, teasers of other
+  articles (``某县召开会议 时间:2020-02-11``), ``上一篇/下一篇`` links, copyright years and
+  today's date are never used.
 """
 
 from __future__ import annotations
@@ -25,13 +31,17 @@ from transforms.datelines import Dateline
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 _YMD = (
-    r"(?P<y>(?:19|20)\d\d)\s*(?:[-/.]\s*(?P<m1>\d{1,2})\s*[-/.]\s*(?P<d1>\d{1,2})(?!\d)"
+    r"(?P<y>(?:19|20)\d\d)\s*(?:[-/.－／]\s*(?P<m1>\d{1,2})\s*[-/.－／]\s*(?P<d1>\d{1,2})(?!\d)"
     r"|年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
 )
 _DATE = re.compile(_YMD)
 _DATE_LABEL = re.compile(
     r"(?:发布时间|发表时间|发布日期|添加日期|更新时间|更新日期|上传时间|录入时间|刊发时间|"
     r"出版日期|时间|日期|发布于|发布|发表于)\s*[:：]?\s*" + _YMD
+)
+_LABEL_TAIL = re.compile(
+    r"(?:发布时间|发表时间|发布日期|添加日期|更新时间|更新日期|上传时间|录入时间|刊发时间|"
+    r"出版日期|时间|日期|发布于|发布|发表于)\s*[:：]?$"
 )
 _PATHS = [
     re.compile(r"/(?P<y>20\d\d)/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),  # /a/2020/0224/
@@ -62,11 +72,27 @@ _SITE_LIKE = re.compile(
 )
 _BAD_TITLE = re.compile(
     r"https?://|www\.|ICP|版权|Copyright|当前位置|您的位置|首页|来源[:：]|时间[:：]|编辑[:：]|"
-    r"字号|打印|分享到|扫一扫|相关新闻|相关阅读|推荐阅读|上一篇|下一篇|关键词|标签[:：]"
+    r"字号|打印|分享到|扫一扫|栏目|相关新闻|相关阅读|推荐阅读|上一篇|下一篇|关键词|标签[:：]"
 )
 _CAPTION = re.compile(r"^(?:图为|图片|[△▲])|(?:摄|供图|图片来源.*|[(（]图[)）])$|截图$")
 _TITLE_LABEL = re.compile(r"^\s*(?:标题|题目|文章标题)\s*[:：]\s*(?P<t>.+)$")
 _BULLET = re.compile(r"^\s*(?:[•·●○◆◇■□▪▶►»\-–—*]\s*)+")
+_SUBTITLE = re.compile(r"^\s*(?:——|—|--|－－|――)\s*\S")
+# page chrome just above a headline: a short site/paper name, an e-paper page header
+_CHROME = re.compile(
+    r"^[\u4e00-\u9fff·]{0,16}(?:网|网站|移动版|手机版|客户端|日报|晚报|都市报|报)$|"
+    r"第\s*[0-9０-９A-Za-z一二三四五六七八九十]+\s*版|上一版|下一版|版面导航|返回目录"
+)
+_BYLINE = re.compile(
+    r"^[(（\[【]?\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者|见习记者|作者|撰稿|文\s*[/:：]|图\s*[/:：])"
+)
+_RELATED = re.compile(
+    r"^(?:[-—=*#\s(（【\[]*)(?:相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|相关文章|相关报道|"
+    r"热点推荐|新闻推荐|热门推荐|猜你喜欢|热点新闻|热门文章|精彩推荐|更多新闻|最新新闻|"
+    r"本版其他|本版新闻|往期回顾|网友评论|网友留言|我要留言|我要评论)"
+)
+_TITLE_TAG = re.compile(r"_[^_]{1,20}_[^_]{1,20}$|_[^_]*(?:网|网站|门户)$")
+_OTHER_LINK = re.compile(r"上一篇|下一篇|上一条|下一条")
 _TAIL_SITE = re.compile(r"\s*(?:_|\s-\s|\s\|\s|｜)\s*[^_|｜]{1,20}$")
 
 
@@ -92,11 +118,35 @@ def _date_of(m: re.Match) -> date | None:
     return _make_date(g["y"], g.get("m1") or g.get("m2"), g.get("d1") or g.get("d2"))
 
 
+_CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0, "O": 0}
+_CN_DATE = re.compile(
+    r"(?P<y>[〇零○一二三四五六七八九]{4})年(?P<m>十[一二]?|[一二三四五六七八九])月"
+    r"(?P<d>[二三]?十[一二三四五六七八九]?|三十一?|[一二三四五六七八九])日"
+)
+
+
+def _cn_number(text: str) -> int:
+    if "十" not in text:
+        return int("".join(str(_CN_DIGIT[c]) for c in text))
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+
+
+def _cn_date_digits(line: str) -> str:
+    """A Chinese-numeral date (e-paper, government pages) in digits: 二〇二〇年三月五日 → 2020年3月5日."""
+    if "年" not in line:
+        return line
+    return _CN_DATE.sub(
+        lambda m: f"{_cn_number(m['y'])}年{_cn_number(m['m'])}月{_cn_number(m['d'])}日", line
+    )
+
+
 def _han(text: str) -> int:
     return len(_HAN.findall(text))
 
 
 def _is_meta(text: str) -> bool:
+    text = _cn_date_digits(text)
     return bool(_META.search(text)) and _han(text) < 40
 
 
@@ -106,11 +156,29 @@ def _title_text(text: str) -> str:
     if m:
         text = m.group("t").strip()
     # "headline_site name" / "headline - site name"
-    if _han(text) >= 10:
+    for _ in range(3):  # "headline_频道_site" strips both tails
+        if _han(text) < 10:
+            break
         cut = _TAIL_SITE.sub("", text)
         if cut != text and _han(cut) >= 5 and _SITE_LIKE.search(text[len(cut) :].strip(" _-|｜")):
             text = cut
+        else:
+            break
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _nav_like(text: str) -> bool:
+    """A row of menu items ("政务公开 新闻动态") or a short label ("县区动态"), not a headline."""
+    parts = text.split()
+    return _han(text) < 7 or (len(parts) >= 2 and all(_han(p) <= 4 for p in parts))
+
+
+def _under_headline(line: str) -> bool:
+    """A subtitle ("——…") or a byline ("本报记者 王五") printed under the headline."""
+    line = line.strip()
+    if _SUBTITLE.match(line):
+        return True
+    return bool(_BYLINE.match(line)) and _han(line) <= 20 and not re.search(r"[。，,；;]", line)
 
 
 def _title_ok(text: str) -> bool:
@@ -162,17 +230,24 @@ def find_title(lines: list[str], body: Body) -> str | None:
                 continue
             score = 6.0 if labelled else 0.0
             nxt, prv = next_nb.get(i), prev_nb.get(i)
+            while nxt is not None and _under_headline(lines[nxt]):
+                nxt = next_nb.get(nxt)  # headline, "——subtitle"/byline, then the meta line
             if nxt is not None and _is_meta(lines[nxt]):
                 score += 4  # the headline sits right above the date/source line
             if prv is not None and _is_meta(lines[prv]):
                 score += 2  # ... or right below it
             if nxt is not None and nxt == first_body:
                 score += 1
-                if prv is None:
-                    score += 2  # the page's first line, right above the article
+                if (prv is None or _CHROME.search(lines[prv].strip())) and not _nav_like(text):
+                    score += 2  # the page's first line (or below the site name / e-paper
+                    # page header), right above the article
 
+            if text != raw and _TITLE_TAG.search(raw):
+                score += 3  # a <title> saved as a line: "headline_新闻中心_某某网"
             if _SITE_LIKE.search(text) or _han(text) <= 6 or _CAPTION.search(text):
                 score -= 4  # "中国台湾网移动版", "新华网正文", "图为…", "…摄"
+            if _SUBTITLE.match(raw) or _BYLINE.match(raw):
+                score -= 6  # "——subtitle" under the headline, "（记者 王五 通讯员 李四）"
         key = re.sub(r"\s+", "", text)
         if any(key in s for j, s in enumerate(squeezed) if j != i and s):
             score += 3  # repeated: bullet list, "标题:" line, "【headline】" in the body
@@ -203,20 +278,46 @@ def find_publisher(lines: list[str], body: Body) -> str | None:
     return None
 
 
+def _lead_kind(lead: str, title_key: str) -> str | None:
+    """What stands before a date on its line: ``"title"`` (the page's own headline),
+    ``"other"`` (a headline-like text that is not the page's: a teaser), or None (a meta
+    label, a site name, nothing)."""
+    lead = re.sub(r"\s+", "", _BULLET.sub("", lead))
+    lead = _LABEL_TAIL.sub("", lead).strip("_-|｜【】[]:：")
+    if _han(lead) < 8 or _META_LABEL.search(lead):
+        return None
+    return "title" if title_key and lead in title_key else "other"
+
+
 def find_publish_date(
-    lines: list[str], body: Body, dateline: Dateline | None = None, text: str | None = None
+    lines: list[str],
+    body: Body,
+    dateline: Dateline | None = None,
+    text: str | None = None,
+    title: str | None = None,
 ) -> date | None:
     body_set = set(body.indices)
     first_body = body.indices[0] if body.found else len(lines)
     outside = [i for i in range(len(lines)) if i not in body_set]
     header = [i for i in outside if i < first_body]
     footer = [i for i in outside if i >= first_body]
-    # 1. a labelled date, header first
+    # 1. a labelled date, header first; not a teaser's ("某县召开会议 时间:2020-02-11"),
+    # nor one in a related-news list after the body
+    title_key = re.sub(r"\s+", "", title or "")
+    lines = [_cn_date_digits(line) for line in lines]
+    updated: date | None = None
+    related_at = next((i for i in footer if _RELATED.match(lines[i].strip())), len(lines))
+    footer = [i for i in footer if i < related_at]
     for group in (header, footer):
         for i in group:
             for m in _DATE_LABEL.finditer(lines[i]):
+                kind = _lead_kind(lines[i][: m.start()], title_key)
+                if kind == "other" and (title_key or group is footer):
+                    continue  # without a known headline, a header line may carry it
                 found = _date_of(m)
-                if found:
+                if found and m.group(0).startswith("更新"):
+                    updated = updated or found  # "更新时间:" only when nothing else dates it
+                elif found:
                     return found
     # 2. a bare date (time) line in the header
     for i in header:
@@ -227,15 +328,28 @@ def find_publish_date(
             found = _date_of(m)
             rest = _TIME.sub("", line[: m.start()] + " " + line[m.end() :])
             # a dated link ("2020-02-27 某某新闻标题") is not the page's date line
-            if found and (_han(rest) <= 12 or _META_LABEL.search(rest)):
+            kind = _lead_kind(line[: m.start()], title_key)
+            if kind == "other" and title_key:
+                continue
+            if found and (_han(rest) <= 12 or _META_LABEL.search(rest) or kind == "title"):
                 return found
+    if updated:
+        return updated
     # 3. a dateline with a year
     if dateline is not None and dateline.year and dateline.month and dateline.day:
         found = _make_date(str(dateline.year), str(dateline.month), str(dateline.day))
         if found:
             return found
-    # 4. a dated path anywhere on the page
-    page = text if text is not None else "\n".join(lines)
+    # 4. a dated path anywhere on the page, but not a related-news list's or a
+    # "上一篇/下一篇" link's
+    page_lines = text.split("\n") if text is not None else lines
+    if len(page_lines) != len(lines):
+        page_lines = lines
+    page = "\n".join(
+        line
+        for i, line in enumerate(page_lines)
+        if i < related_at and not _OTHER_LINK.search(lines[i])
+    )
     for pattern in _PATHS:
         for m in pattern.finditer(page):
             found = _make_date(m.group("y"), m.group("m"), m.group("d"))

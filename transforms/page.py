@@ -130,7 +130,7 @@ def parse_page(raw: str) -> Page:
         body_text = ""
 
     dateline = find_dateline(body_text) if body_text else None
-    publish_date = find_publish_date(lines, body, dateline, text)
+    publish_date = find_publish_date(lines, body, dateline, text, title)
     return Page(
         title=title,
         publisher=publisher,
