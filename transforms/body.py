@@ -41,8 +41,12 @@ _WEAK_CUES = re.compile(
     r"日期[:：]|浏览|次数|发布时间|信息来源|文章来源|责编"
 )
 # Lines that end an article when met after its prose has begun.
+# A heading line, after any decoration, that opens a list of other articles; header.py
+# uses the same headings to tell teasers' dates from the page's own.
+HEADING_LEAD = r"^(?:[-—=*#\s(（【\[]*)"
+RELATED_HEADINGS = r"相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|相关文章|相关报道"
 _END_CUES = re.compile(
-    r"^(?:[-—=*#\s(（【\[]*)(?:相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|相关文章|相关报道|"
+    HEADING_LEAD + "(?:" + RELATED_HEADINGS + "|"
     r"上一篇|下一篇|上一条|下一条|责任编辑|责编|标签[:：]|稿源[:：]|关键词[:：]|"
     r"版权所有|Copyright|CopyRight|COPYRIGHT|分享到|扫一扫|"
     r"网友评论|网友留言|发表评论|我要评论|最新评论|热门评论|全部评论|精彩评论|评论区|"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.body import Body
+from transforms.body import HEADING_LEAD, RELATED_HEADINGS, Body
 from transforms.datelines import Dateline
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
@@ -87,7 +87,7 @@ _BYLINE = re.compile(
     r"^[(（\[【]?\s*(?:本报|本台|本网)?(?:记者|通讯员|特约记者|见习记者|作者|撰稿|文\s*[/:：]|图\s*[/:：])"
 )
 _RELATED = re.compile(
-    r"^(?:[-—=*#\s(（【\[]*)(?:相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|相关文章|相关报道|"
+    HEADING_LEAD + "(?:" + RELATED_HEADINGS + "|"
     r"热点推荐|新闻推荐|热门推荐|猜你喜欢|热点新闻|热门文章|精彩推荐|更多新闻|最新新闻|"
     r"本版其他|本版新闻|往期回顾|网友评论|网友留言|我要留言|我要评论)"
 )
