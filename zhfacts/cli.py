@@ -132,14 +132,14 @@ def dq(
     run_id: Annotated[str | None, typer.Option("--run", help="Run id (default: the latest run).")] = None,
 ) -> None:
     """Data-quality summary of a run: suites passed/failed, failing expectations, quarantine."""
+    from warehouse.loader import WarehouseLocked
     from zhfacts.dq import UnknownRun, print_dq
+    from zhfacts.reading import SchemaOutdated
 
     path = warehouse or Settings().warehouse_path
-    if not path.exists():
-        fail(f"{path}: warehouse not found (run `zhfacts run` first)")
     try:
         ok = print_dq(path, run_id, Console())
-    except UnknownRun as exc:
+    except (FileNotFoundError, SchemaOutdated, UnknownRun, WarehouseLocked) as exc:
         fail(str(exc))
     if not ok:
         raise typer.Exit(EXIT_QUARANTINE)

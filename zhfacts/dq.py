@@ -7,8 +7,8 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from warehouse.loader import connect
 from warehouse.sql import sql
+from zhfacts.reading import read_only
 
 
 class UnknownRun(LookupError):
@@ -17,7 +17,7 @@ class UnknownRun(LookupError):
 
 def print_dq(warehouse: Path, run_id: str | None, console: Console) -> bool:
     """Print the summary; returns whether every critical expectation passed."""
-    with connect(warehouse, read_only=True) as con:
+    with read_only(warehouse) as con:
         header = con.execute(sql("queries/dq_run_header"), {"run_id": run_id}).fetchall()
         rows = con.execute(sql("queries/dq_run"), {"run_id": run_id}).fetchall()
     if not rows:

@@ -13,7 +13,6 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import duckdb
 import polars as pl
 
 from transforms.articles import Article, SourceFile, process_document
@@ -21,6 +20,7 @@ from transforms.gazetteer import gazetteer_frame
 from transforms.predictions import RegionPath, prediction
 from transforms.scoring import Score, score_article
 from warehouse.sql import sql
+from zhfacts.reading import read_only
 
 
 def region_paths() -> dict[str, RegionPath]:
@@ -84,7 +84,7 @@ def _asdict(fact: Any) -> dict[str, Any]:
 
 def warehouse_predictions(warehouse: Path) -> dict[str, dict[str, Any]]:
     paths = region_paths()
-    with duckdb.connect(str(warehouse), read_only=True) as con:
+    with read_only(warehouse) as con:
         articles = con.sql(sql("queries/prediction_articles")).pl()
         by_article: dict[str, dict[str, list]] = {
             aid: {"regions": [], "counts": [], "dates": [], "measures": []}
