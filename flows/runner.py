@@ -1,17 +1,18 @@
-"""Run the pipeline flow from the command line, without a Prefect server.
+"""Run the pipeline flow from the command line, without a Prefect server of the user's.
 
-Prefect starts an ephemeral API server in a subprocess for a flow called outside a
-deployment. On a cold machine that start can exceed Prefect's 20 s default (stack notes
-§2), so the timeout is raised here, and telemetry is off because the machine may be offline.
-Failures that are the user's to fix become a PipelineError with a one-line reason.
+A flow called outside a deployment needs a Prefect API; with none configured, the run
+launches one before its own imports (flows.server.RunApi) so that the two overlap. On a
+cold machine that start can exceed Prefect's 20 s default (stack notes §2), so the timeout
+is raised here, and telemetry is off because the machine may be offline. Failures that are
+the user's to fix become a PipelineError with a one-line reason.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import threading
+from contextlib import nullcontext
 from pathlib import Path
+from typing import Any
 
 from zhfacts.settings import Settings
 
@@ -45,27 +46,38 @@ def run_pipeline(settings: Settings, progress: bool = False, quiet: bool = True)
     if not Path(settings.input_path).is_dir():
         raise PipelineError(f"{settings.input_path}: input folder not found", EXIT_INPUT)
     configure_prefect(quiet=quiet)
+    from flows.server import RunApi
+
+    api = RunApi.launch()
+    try:
+        return _run_flow(settings, progress, api)
+    finally:
+        if api:
+            api.stop()
+
+
+def _run_flow(settings: Settings, progress: bool, api) -> Any:
     from flows import progress as progress_hooks
     from flows.locking import WarehouseBusy
     from flows.pipeline import InputMissing, pipeline
     from warehouse.loader import WarehouseLocked
 
-    _prewarm()
     bar = _progress_bar() if progress else None
     try:
         if bar:
             progress_hooks.add_hook(bar.update)
-        return pipeline(
-            input_path=settings.input_path,
-            warehouse_path=settings.warehouse_path,
-            full_refresh=settings.full_refresh,
-            batch_size=settings.batch_size,
-            task_runner=settings.task_runner,
-            workers=settings.workers,
-            dask_address=settings.dask_address,
-            max_file_bytes=settings.max_file_bytes,
-            data_docs_dir=settings.resolved_data_docs_dir(),
-        )
+        with api.serving() if api else nullcontext():
+            return pipeline(
+                input_path=settings.input_path,
+                warehouse_path=settings.warehouse_path,
+                full_refresh=settings.full_refresh,
+                batch_size=settings.batch_size,
+                task_runner=settings.task_runner,
+                workers=settings.workers,
+                dask_address=settings.dask_address,
+                max_file_bytes=settings.max_file_bytes,
+                data_docs_dir=settings.resolved_data_docs_dir(),
+            )
     except (WarehouseBusy, WarehouseLocked) as exc:
         raise PipelineError(str(exc), EXIT_LOCKED) from exc
     except InputMissing as exc:
@@ -74,13 +86,6 @@ def run_pipeline(settings: Settings, progress: bool = False, quiet: bool = True)
         if bar:
             progress_hooks.remove_hook(bar.update)
             bar.close()
-
-
-def _prewarm() -> None:
-    """Import Great Expectations (≈ 3–4 s of CPU) in a thread while Prefect's ephemeral
-    server starts in its own process: the two overlap instead of adding up. The validate
-    task's own import then finds the module loaded (or waits on the import lock)."""
-    threading.Thread(target=importlib.import_module, args=("expectations",), daemon=True).start()
 
 
 class _progress_bar:

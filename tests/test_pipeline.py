@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
@@ -164,3 +165,23 @@ def test_every_task_runner_gives_the_same_warehouse(sample_dir, tmp_path, monkey
         assert summary.articles_new == 5
         for table in ("dim_article", *FACT_TABLES):
             assert _table_rows(threads, table) == _table_rows(other, table), (runner, table)
+
+
+def test_the_run_api_steps_aside_for_a_configured_server(prefect_server, monkeypatch):
+    """With an API in the settings (here the test server; a profile's PREFECT_API_URL works
+    the same way) the server launched by the command line is stopped unused."""
+    from flows.server import RunApi
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    api = RunApi.launch()
+    assert api is not None
+    with api.serving():
+        assert "PREFECT_API_URL" not in os.environ
+    assert api.process.poll() is not None
+
+
+def test_no_run_api_when_the_environment_names_one(monkeypatch):
+    from flows.server import RunApi
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
+    assert RunApi.launch() is None

@@ -114,3 +114,37 @@ def test_two_runs_at_once_never_corrupt_the_warehouse(sample_dir, tmp_path):
         assert con.sql("SELECT count(*) FROM dim_article").fetchall()[0][0] == 5
         assert con.sql("SELECT count(*) FROM etl_run").fetchall()[0][0] == codes.count(0)
         assert con.sql("SELECT sum(articles_new) FROM etl_run").fetchall()[0][0] == 5
+
+
+def test_a_cli_run_records_itself_in_the_api_it_starts_and_stops_it(sample_dir, tmp_path):
+    """The command line launches its own API server before its imports (flows.server.RunApi):
+    the flow run and its task runs must reach that server's database, queued logs included,
+    and the server must be gone when the command returns."""
+    import psutil
+
+    env = _env(tmp_path, PREFECT_LOGGING_LEVEL="INFO")
+    home = env["PREFECT_HOME"]
+    done = subprocess.run(
+        [str(BIN / "zhfacts"), "run", "--input", str(sample_dir), "--warehouse",
+         str(tmp_path / "w.duckdb")], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "nanobind" not in done.stderr  # the quick exit skips the teardown that printed it
+    assert "files seen" in done.stdout + done.stderr
+
+    import sqlite3
+
+    with sqlite3.connect(Path(home) / "prefect.db") as db:
+        states = db.execute("SELECT state_type FROM flow_run").fetchall()
+        tasks = {name.rsplit("-", 1)[0] for (name,) in db.execute("SELECT name FROM task_run")}
+        logs = db.execute("SELECT count(*) FROM log").fetchone()[0]
+    assert states == [("COMPLETED",)]
+    assert {"prepare-warehouse", "discover", "validate", "load", "refresh-report"} <= tasks
+    assert logs > 0
+
+    def serves_this_home(p: psutil.Process) -> bool:
+        try:
+            return p.environ().get("PREFECT_HOME") == home
+        except (psutil.Error, OSError):
+            return False
+
+    assert not [p for p in psutil.process_iter() if serves_this_home(p)]
