@@ -6,8 +6,6 @@ as per-row Python objects, so loading is one vectorized INSERT per table.
 
 from __future__ import annotations
 
-from dataclasses import asdict
-
 import polars as pl
 
 from transforms.articles import Article, Reject
@@ -86,6 +84,22 @@ def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
 
 
+def _fact_frame(table: str, articles: list[Article], sentences: dict[str, list[str]]) -> pl.DataFrame:
+    """Column by column, reading each fact's fields by name: `dataclasses.asdict` deep-copies
+    every field of every fact and was most of the staging cost (≈ 30 facts an article)."""
+    schema = SCHEMAS[table]
+    fields = [k for k in schema if k not in ("article_id", "evidence")]
+    columns: dict[str, list] = {k: [] for k in schema}
+    for a in articles:
+        facts = getattr(a.facts, _FACT_FIELD[table])
+        columns["article_id"] += [a.article_id] * len(facts)
+        if "evidence" in columns:
+            columns["evidence"] += [sentences[a.article_id][f.sentence_no] for f in facts]
+        for k in fields:
+            columns[k] += [getattr(f, k) for f in facts]
+    return pl.DataFrame(columns, schema=schema)
+
+
 def batch_frames(outcomes: list[Article | Reject], run_id: str) -> dict[str, pl.DataFrame]:
     articles = [o for o in outcomes if isinstance(o, Article)]
     rejects = [o for o in outcomes if isinstance(o, Reject)]
@@ -124,14 +138,5 @@ def batch_frames(outcomes: list[Article | Reject], run_id: str) -> dict[str, pl.
     }
     sentences = {a.article_id: [s.text for s in split_sentences(a.page.body)] for a in articles}
     for table in FACT_TABLES:
-        rows = [
-            {
-                "article_id": a.article_id,
-                "evidence": sentences[a.article_id][fact.sentence_no],
-                **asdict(fact),
-            }
-            for a in articles
-            for fact in getattr(a.facts, _FACT_FIELD[table])
-        ]
-        frames[table] = _frame(table, rows)
+        frames[table] = _fact_frame(table, articles, sentences)
     return frames
