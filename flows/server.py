@@ -136,6 +136,7 @@ class RunApi:
 
     @contextlib.contextmanager
     def serving(self) -> Iterator[None]:
+        from prefect.context import _temporary_global_settings_context, get_settings_context
         from prefect.settings import (
             PREFECT_API_URL,
             PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS,
@@ -151,7 +152,11 @@ class RunApi:
         _wait_healthy(self.process, self.url, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value())
         os.environ["PREFECT_API_URL"] = self.url  # inherited by process-pool and Dask workers
         try:
-            with temporary_settings(updates={PREFECT_API_URL: self.url}):
+            # Both layers, as prefect_test_harness does: temporary_settings for this context,
+            # and the process-global settings for the threads Prefect started before it
+            # (its log and event workers), which would otherwise start a server of their own.
+            with (temporary_settings(updates={PREFECT_API_URL: self.url}),
+                  _temporary_global_settings_context(get_settings_context())):
                 try:
                     yield
                 finally:
