@@ -31,6 +31,7 @@ import logging
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -87,9 +88,15 @@ class RunResult:
     peak_rss: int
     peak_roles: dict[str, tuple[int, int]]  # role → (RSS bytes, processes) at the peak
     exit_code: int
+    cpu_seconds: float  # user + system CPU of the whole process tree
     stages: dict[str, float]
     phases: dict[str, float]  # wall-clock seconds, from Prefect's log timestamps
     summary: dict[str, str]  # rows of the run's summary table: files seen, seconds, …
+
+    @property
+    def cores_busy(self) -> float:
+        """Share of all cores' time the run used: 100% is every core busy for the whole wall."""
+        return self.cpu_seconds / (self.wall * (os.cpu_count() or 1))
 
     @property
     def flow_seconds(self) -> float | None:
@@ -229,6 +236,9 @@ def time_run(kind: str, label: str, input_dir: Path, warehouse: Path, stats: Cor
     print(f"running {label}: {' '.join(cmd[1:])}", file=sys.stderr)
     with out_path.open("w") as out, err_path.open("w") as err:
         started_at = datetime.now()  # local time, as Prefect's log lines print it
+        # The tree's CPU time: children's usage reaches us once reaped, and `zhfacts run`
+        # reaps its workers and server before it exits.
+        cpu_before = _children_cpu()
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err)
         watched = psutil.Process(proc.pid)
@@ -244,14 +254,20 @@ def time_run(kind: str, label: str, input_dir: Path, warehouse: Path, stats: Cor
             except subprocess.TimeoutExpired:
                 continue
         wall = time.perf_counter() - started
+    cpu = _children_cpu() - cpu_before
     output = out_path.read_text(errors="replace") + err_path.read_text(errors="replace")
     if code not in LOADED_EXIT_CODES:
         tail = "\n".join(output.splitlines()[-30:])
         raise RunFailed(f"{label}: `zhfacts run` exited {code}:\n{tail}")
     stages = {m.group(1): float(m.group(2))
               for m in map(_STAGE.match, output.splitlines()) if m}
-    return RunResult(kind, label, stats.files, stats, wall, peak, at_peak, code, stages,
+    return RunResult(kind, label, stats.files, stats, wall, peak, at_peak, code, cpu, stages,
                      _phases(output, started_at, wall), _summary_rows(output))
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _sample(files: list[Path], corpus_bytes: int) -> tuple[list[Path], bool]:
@@ -333,13 +349,13 @@ def report(args: argparse.Namespace, runs: list[RunResult], failures: list[str],
         f"- load average (1/5/15 min): {load_before} before, {_load()} after",
         f"- code: git {_git_revision()}",
         "",
-        "| run | files | MB on disk | wall s | articles/s | MB/s | peak RSS MB | exit |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| run | files | MB on disk | wall s | articles/s | MB/s | cores busy | peak RSS MB | exit |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for r in runs:
         mb = r.stats.bytes / MB
         lines.append(f"| {r.label} | {r.articles} | {mb:.1f} | {r.wall:.1f} | "
-                     f"{r.articles / r.wall:.1f} | {mb / r.wall:.2f} | "
+                     f"{r.articles / r.wall:.1f} | {mb / r.wall:.2f} | {r.cores_busy:.0%} | "
                      f"{r.peak_rss / 2**20:.0f} | {r.exit_code} |")
 
     stage_names = list(dict.fromkeys(name for r in runs for name in r.stages))
