@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.body import classify, drop_cut_fragment, paragraphs, select_body
+from transforms.body import (
+    classify,
+    count_han,
+    drop_cut_fragment,
+    ends_sentence,
+    paragraphs,
+    select_body,
+)
 
 PROSE = "近日，某市出台多项措施帮助企业复工复产，目前已有三百家企业恢复生产，复工率达到八成。"
 PROSE2 = "市工信局负责人表示，下一步将继续加大帮扶力度，协调解决企业在用工、物流等方面的困难。"
@@ -190,3 +197,29 @@ def test_teasers_after_a_list_heading_are_not_body(cue) -> None:
         "某县召开全县企业复工复产工作推进会议，全力帮助企业解决用工难题，确保早日达产。",
     ]
     assert _body(lines) == [lines[1]]
+
+
+ENDS_CASES = [
+    ("full stop", "企业复工。", True),
+    ("end mark then closers", "他说：“复工了！”】", True),
+    ("ellipsis", "还有很多……", True),
+    ("closing parenthesis", "（完）", True),
+    ("ASCII marks and quote", "Really?'", True),
+    ("closer without end mark", "《复工指南》", False),
+    ("comma", "为帮助企业复工复产，", False),
+    ("end mark inside", "复工。企业", False),
+    ("empty", "", False),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), ENDS_CASES, ids=[c[0] for c in ENDS_CASES])
+def test_ends_sentence(name: str, text: str, expected: bool) -> None:
+    assert ends_sentence(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("", 0), ("Qzone", 0), ("企业复工", 4), ("A股、B超 3家企业", 5), ("\u3400丽", 2), ("\uf900", 0)],
+)
+def test_count_han(text: str, expected: int) -> None:
+    assert count_han(text) == expected

@@ -129,6 +129,10 @@ FOUND = [
         3,
         4,
     ),
+    # spaces around the date and the place after it
+    ("spaced wire", "中新社北京 3 月 4 日 电 今天,", "中新社北京 3 月 4 日 电", "北京", None, 3, 4),
+    ("spaced place after date", "11月17日 濟寧 訊 記者", "11月17日 濟寧 訊", "济宁", None, 11, 17),
+    ("tab before place", "本报3月4日\t北京消息 记者", "本报3月4日\t北京消息", "北京", None, 3, 4),
 ]
 
 

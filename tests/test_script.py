@@ -3,9 +3,17 @@ spaces and Traditional → Simplified conversion."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+from pathlib import Path
+
+import opencc
 import pytest
 
 from transforms.script import (
+    _converter,
+    _t2s_lines,
+    _t2s_touched,
     detect_script,
     fold_fullwidth,
     fold_spaces,
@@ -30,6 +38,10 @@ SCRIPT_CASES = [
     ("no Chinese", "Factories reopened on Monday, officials said.", "simplified"),
     ("empty", "", "simplified"),
     ("shared characters only", "中国人民", "simplified"),
+    ("phrase-only characters", "反覆思量、沈默寡言", "traditional"),
+    ("surname and cover", "沈阳市实现5G网络全覆盖", "simplified"),
+    ("one phrase-only form", "请及时回覆", "mixed"),
+    ("supplementary plane", "𠮷野家臺灣", "traditional"),
 ]
 
 
@@ -123,6 +135,8 @@ SIMPLIFIED_CASES = [
     ("zhu stays", "顯著成效、著名企業、擁有著名品牌", "显著成效、著名企业、拥有著名品牌"),
     ("compatibility ideograph", "\uf9b5企業", "例企业"),
     ("already simplified", "泉州市复工复产", "泉州市复工复产"),
+    ("phrase-only characters", "反覆思量，沈默寡言", "反复思量，沉默寡言"),
+    ("surname and cover stay", "沈阳市实现5G网络全覆盖", "沈阳市实现5G网络全覆盖"),
     ("empty", "", ""),
 ]
 
@@ -136,3 +150,55 @@ def test_to_simplified(name: str, text: str, expected: str) -> None:
 
 def test_fold_fullwidth_keeps_punctuation() -> None:
     assert fold_fullwidth("２０２０年３月，ＡＢＣ增长５％") == "2020年3月，ABC增长5%"
+
+
+def _t2s_entries(tmp_path: Path) -> list[tuple[str, str]]:
+    """(key, value used) of every dictionary OpenCC's t2s config reads, dumped as text with
+    the ``opencc_dict`` tool that ships in the opencc wheel."""
+    clib = Path(opencc.__file__).parent / "clib"
+    config = json.loads((clib / "share" / "opencc" / "t2s.json").read_text(encoding="utf-8"))
+    files: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if "file" in node:
+                files.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(config)
+    entries: list[tuple[str, str]] = []
+    for name in files:
+        src, out = clib / "share" / "opencc" / name, tmp_path / f"{name}.txt"
+        dump = [clib / "bin" / "opencc_dict", "-i", src, "-o", out, "-f", "ocd2", "-t", "text"]
+        subprocess.run(dump, check=True)
+        for line in out.read_text(encoding="utf-8").splitlines():
+            key, values = line.split("\t")
+            entries.append((key, values.split(" ")[0]))
+    return entries
+
+
+def test_t2s_touched_covers_every_changing_dictionary_entry(tmp_path: Path) -> None:
+    """The claim _t2s_lines and detect_script rest on: every t2s key whose value differs
+    holds a touched character (so a text without one is left as it is)."""
+    entries = _t2s_entries(tmp_path)
+    assert len(entries) > 5000
+    touched = _t2s_touched()
+    assert [(k, v) for k, v in entries if v != k and not touched.search(k)] == []
+
+
+T2S_LINE_CASES = [
+    ("phrase-only characters", "请及时回覆\n沈思良久"),
+    ("surname and cover stay", "沈阳市实现5G网络全覆盖\n臺灣"),
+    ("mixed lines", "臺灣企業\n泉州市复工\n\n反覆確認\n"),
+    ("supplementary plane", "𠮷野家\n𡃁仔"),
+    ("no Han", "abc\n\n123"),
+]
+
+
+@pytest.mark.parametrize(("name", "text"), T2S_LINE_CASES, ids=[c[0] for c in T2S_LINE_CASES])
+def test_t2s_lines_equals_whole_conversion(name: str, text: str) -> None:
+    assert _t2s_lines(text) == _converter("t2s").convert(text)

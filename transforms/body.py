@@ -15,22 +15,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
 _PUNCT = re.compile(r"[。，,、；;！!？?：:]")
 _END = "。！？!?；;…"
 _CLOSERS = "”’」』)）】\"'》"
-_ENDS_SENTENCE = re.compile(rf"[{_END}][{_CLOSERS}]*$|[)）]$")
+_END_MARKS = frozenset(_END)
+
+
+def count_han(text: str) -> int:
+    """Number of Han characters (Extension A and unified ideographs) in ``text``.
+
+    Summing the lengths of runs makes far fewer match objects than counting characters.
+    """
+    return sum(map(len, _HAN_RUN.findall(text)))
+
+
+def ends_sentence(text: str) -> bool:
+    """``text`` (right-stripped) ends a sentence: an end mark followed only by closing
+    quotes or brackets, or a closing parenthesis.
+
+    No end mark is a closer, so the end mark is the last character left once the trailing
+    closers are stripped.
+    """
+    return text.rstrip(_CLOSERS)[-1:] in _END_MARKS or text.endswith((")", "）"))
+
 
 # Boilerplate cues. Strong ones make any line boilerplate; weak ones only a short line.
+# Every alternative starts with a literal character, which lets ``re`` skip ahead to the
+# places where one of them occurs (an anchored or class-led alternative would have it try
+# every alternative at every position).
 _STRONG_CUES = re.compile(
-    r"ICP[备證证]|[京沪粤浙苏闽鲁]ICP|互联网新闻信息服务|版权所有|版权归|版权说明|版权声明|"
+    r"ICP[备證证]|京ICP|沪ICP|粤ICP|浙ICP|苏ICP|闽ICP|鲁ICP|互联网新闻信息服务|"
+    r"版权所有|版权归|版权说明|版权声明|"
     r"Copyright|CopyRight|COPYRIGHT|©|\(c\)\s*\d{4}|未经.{0,12}(?:许可|授权|允许).{0,8}不得|"
     r"不得转载|禁止转载|违法和不良信息|举报电话|举报邮箱|公网安备|网安备|增值电信业务|"
     r"上一篇|下一篇|上一条|下一条|上一页|下一页|关闭窗口|【打印|\[打印|打印本页|"
     r"字体[:：]?\s*[【\[]?\s*大\s*中\s*小|【\s*大\s*中\s*小\s*】|扫一扫|分享到|责任编辑|"
-    r"^温馨提示|^免责声明|本站(?:作品|文章|所有|游戏)"
+    r"本站(?:作品|文章|所有|游戏)"
 )
+_STRONG_LEADS = ("温馨提示", "免责声明")  # strong cues only at the start of a line
 _WEAK_CUES = re.compile(
     r"相关新闻|相关阅读|推荐阅读|相关链接|延伸阅读|热点推荐|新闻推荐|最新推荐|频道推荐|"
     r"热门推荐|猜你喜欢|热点新闻|热门文章|精彩推荐|图片新闻|专题推荐|"
@@ -64,8 +89,10 @@ _LIST_DATE = re.compile(
 _SEPARATORS = re.compile(r"\||>>|›|»|>|\s/\s")
 
 
-@dataclass(frozen=True, slots=True)
-class LineInfo:
+class LineInfo(NamedTuple):
+    """One judged line (a named tuple: one is made per line, and a frozen dataclass
+    costs three times as much to make)."""
+
     text: str
     han: int
     punct: int
@@ -88,11 +115,13 @@ class Body:
 
 
 def _is_boilerplate(text: str, han: int, han_share: float, ends: bool) -> bool:
-    if _STRONG_CUES.search(text):
-        return True
+    # Any one test makes a line boilerplate: the cheap ones (numbers, a match at the
+    # start) come before the searches.
     if han < 30 and han_share < 0.35:  # "Qzone", "https://…", "2020-02-20 15:34"
         return True
     if han < 30 and not ends and _BULLET.match(text):  # "• 某某网手机版"
+        return True
+    if _STRONG_CUES.search(text) or text.startswith(_STRONG_LEADS):
         return True
     if han < 40 and (_WEAK_CUES.search(text) or _URL.search(text)):
         return True
@@ -111,12 +140,12 @@ def classify(line: str) -> LineInfo:
     text = line.strip()
     if not text:
         return LineInfo(line, 0, 0, "blank", 0.0)
-    han = len(_HAN.findall(text))
+    han = count_han(text)
     punct = len(_PUNCT.findall(text))
     size = len(text)
     visible = size - text.count(" ")
     han_share = han / visible if visible else 0.0
-    ends = bool(_ENDS_SENTENCE.search(text))
+    ends = ends_sentence(text)
 
     boiler = _is_boilerplate(text, han, han_share, ends)
     if boiler:
@@ -163,7 +192,7 @@ def select_body(lines: list[str], *, min_han: int = 20) -> Body:
             cur.kind == "short"
             and prev.kind == "prose"
             and _SOFT_END.search(prev.text.rstrip())
-            and _ENDS_SENTENCE.search(cur.text.strip())
+            and ends_sentence(cur.text.strip())
         ):
             infos[i] = LineInfo(cur.text, cur.han, cur.punct, "prose", float(cur.han))
     for i in range(len(infos) - 1):
@@ -256,7 +285,7 @@ def drop_cut_fragment(body: str) -> str:
     has none.
     """
     body = body.rstrip()
-    if not body or _ENDS_SENTENCE.search(body):
+    if not body or ends_sentence(body):
         return body
     head, _, last = body.rpartition("\n")
     m = _CUT_TAIL.match(last)

@@ -61,6 +61,11 @@ _PLAIN = re.compile(
     _LEAD + rf"(?P<body>(?P<agency>本[报報网網刊台]|[{_HAN}A-Za-z]{{1,10}}{_AGENCY_END})"
     rf"[ \t]*(?:讯|訊)[】\]]?{_CREDIT})"
 )
+# What each pattern cannot match without (the end of the date and the kind word; 讯).
+# Searching for these is cheap, the patterns are tried at every sentence start, and most
+# bodies hold no dateline at all.
+_WIRE_NEEDS = re.compile(rf"日[ \t]*(?:[{_HAN}]{{2,6}}[ \t]*)?{_KIND}")
+_PLAIN_NEEDS = re.compile(r"讯|訊")
 
 # Words that begin a clause, not a place name (本溪, 于都, 从江, 前郭, 全椒 are places).
 _BAD_PLACE_START = re.compile(
@@ -79,7 +84,9 @@ def _simplified(text: str) -> str:
 def find_dateline(body: str) -> Dateline | None:
     """The first wire dateline in ``body`` (at a line start or right after a sentence)."""
     best: Dateline | None = None
-    for pattern in (_WIRE, _PLAIN):
+    for pattern, needs in ((_WIRE, _WIRE_NEEDS), (_PLAIN, _PLAIN_NEEDS)):
+        if not needs.search(body):
+            continue
         for m in pattern.finditer(body):
             groups = m.groupdict()
             place = groups.get("place") or groups.get("place2")

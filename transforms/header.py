@@ -25,16 +25,15 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from transforms.body import HEADING_LEAD, RELATED_HEADINGS, Body
+from transforms.body import HEADING_LEAD, RELATED_HEADINGS, Body, count_han
 from transforms.datelines import Dateline
-
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 _YMD = (
     r"(?P<y>(?:19|20)\d\d)\s*(?:[-/.－／]\s*(?P<m1>\d{1,2})\s*[-/.－／]\s*(?P<d1>\d{1,2})(?!\d)"
     r"|年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
 )
 _DATE = re.compile(_YMD)
+_SPACES = re.compile(r"\s+")
 _DATE_LABEL = re.compile(
     r"(?:发布时间|发表时间|发布日期|添加日期|更新时间|更新日期|上传时间|录入时间|刊发时间|"
     r"出版日期|时间|日期|发布于|发布|发表于)\s*[:：]?\s*" + _YMD
@@ -141,13 +140,9 @@ def _cn_date_digits(line: str) -> str:
     )
 
 
-def _han(text: str) -> int:
-    return len(_HAN.findall(text))
-
-
 def _is_meta(text: str) -> bool:
     text = _cn_date_digits(text)
-    return bool(_META.search(text)) and _han(text) < 40
+    return bool(_META.search(text)) and count_han(text) < 40
 
 
 def _title_text(text: str) -> str:
@@ -157,20 +152,20 @@ def _title_text(text: str) -> str:
         text = m.group("t").strip()
     # "headline_site name" / "headline - site name"
     for _ in range(3):  # "headline_频道_site" strips both tails
-        if _han(text) < 10:
+        if count_han(text) < 10:
             break
         cut = _TAIL_SITE.sub("", text)
-        if cut != text and _han(cut) >= 5 and _SITE_LIKE.search(text[len(cut) :].strip(" _-|｜")):
+        if cut != text and count_han(cut) >= 5 and _SITE_LIKE.search(text[len(cut) :].strip(" _-|｜")):
             text = cut
         else:
             break
-    return re.sub(r"\s+", " ", text).strip()
+    return _SPACES.sub(" ", text).strip()
 
 
 def _nav_like(text: str) -> bool:
     """A row of menu items ("政务公开 新闻动态") or a short label ("县区动态"), not a headline."""
     parts = text.split()
-    return _han(text) < 7 or (len(parts) >= 2 and all(_han(p) <= 4 for p in parts))
+    return count_han(text) < 7 or (len(parts) >= 2 and all(count_han(p) <= 4 for p in parts))
 
 
 def _under_headline(line: str) -> bool:
@@ -178,11 +173,11 @@ def _under_headline(line: str) -> bool:
     line = line.strip()
     if _SUBTITLE.match(line):
         return True
-    return bool(_BYLINE.match(line)) and _han(line) <= 20 and not re.search(r"[。，,；;]", line)
+    return bool(_BYLINE.match(line)) and count_han(line) <= 20 and not re.search(r"[。，,；;]", line)
 
 
 def _title_ok(text: str) -> bool:
-    han = _han(text)
+    han = count_han(text)
     if han < 5 or len(text) > 80 or _BAD_TITLE.search(text):
         return False
     if text.endswith(("。", "；", ";", ":", "：", ",", "，")):
@@ -197,7 +192,7 @@ def _breadcrumb_last(raw: str) -> str | None:
     if len(parts) < 2:
         return None
     last = _title_text(parts[-1])
-    if _han(last) < 6 or _SITE_LIKE.search(last) or not _title_ok(last):
+    if count_han(last) < 6 or _SITE_LIKE.search(last) or not _title_ok(last):
         return None
     return last
 
@@ -206,7 +201,10 @@ def find_title(lines: list[str], body: Body) -> str | None:
     """The headline, or None when the page shows none. ``lines`` are cleaned lines."""
     first_body = body.indices[0] if body.found else len(lines)
     body_set = set(body.indices)
-    squeezed = ["".join(line.split()) for line in lines]
+    # the lines without spaces, one per row: a key holds no line break, so it is found in
+    # the rows before row i or after it exactly when another line holds it
+    squeezed = "\n".join("".join(line.split()) for line in lines)
+    row_start = [0, *itertools.accumulate(len(line) + 1 for line in squeezed.split("\n"))]
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     next_nb = dict(itertools.pairwise(nonblank))
     prev_nb = {b: a for a, b in itertools.pairwise(nonblank)}
@@ -216,7 +214,8 @@ def find_title(lines: list[str], body: Body) -> str | None:
         raw = line.strip()
         if not raw or i in body_set:
             continue
-        labelled = bool(_TITLE_LABEL.match(_BULLET.sub("", raw)))
+        # a "标题:" line (tested only where a label word occurs)
+        labelled = ("标题" in raw or "题目" in raw) and bool(_TITLE_LABEL.match(_BULLET.sub("", raw)))
         if i >= first_body and not labelled:
             continue
         if _BREADCRUMB.search(raw) and not labelled:
@@ -244,12 +243,12 @@ def find_title(lines: list[str], body: Body) -> str | None:
 
             if text != raw and _TITLE_TAG.search(raw):
                 score += 3  # a <title> saved as a line: "headline_新闻中心_某某网"
-            if _SITE_LIKE.search(text) or _han(text) <= 6 or _CAPTION.search(text):
+            if _SITE_LIKE.search(text) or count_han(text) <= 6 or _CAPTION.search(text):
                 score -= 4  # "中国台湾网移动版", "新华网正文", "图为…", "…摄"
             if _SUBTITLE.match(raw) or _BYLINE.match(raw):
                 score -= 6  # "——subtitle" under the headline, "（记者 王五 通讯员 李四）"
-        key = re.sub(r"\s+", "", text)
-        if any(key in s for j, s in enumerate(squeezed) if j != i and s):
+        key = _SPACES.sub("", text)
+        if squeezed.find(key, 0, row_start[i]) >= 0 or squeezed.find(key, row_start[i + 1]) >= 0:
             score += 3  # repeated: bullet list, "标题:" line, "【headline】" in the body
         if best is None or (score, i) > (best[0], best[1]):
             best = (score, i, text)
@@ -267,13 +266,13 @@ def find_publisher(lines: list[str], body: Body) -> str | None:
         m = _SOURCE.search(lines[i])
         if m:
             name = m.group("name").strip('()（）【】[]《》"“”')
-            if _han(name) >= 2:
+            if count_han(name) >= 2:
                 return name
     for i in order:
         if i >= first_body:
             break
         m = _PAPER_DATE.match(lines[i])
-        if m and _han(lines[i]) < 20:
+        if m and count_han(lines[i]) < 20:
             return m.group("name")
     return None
 
@@ -282,9 +281,9 @@ def _lead_kind(lead: str, title_key: str) -> str | None:
     """What stands before a date on its line: ``"title"`` (the page's own headline),
     ``"other"`` (a headline-like text that is not the page's: a teaser), or None (a meta
     label, a site name, nothing)."""
-    lead = re.sub(r"\s+", "", _BULLET.sub("", lead))
+    lead = _SPACES.sub("", _BULLET.sub("", lead))
     lead = _LABEL_TAIL.sub("", lead).strip("_-|｜【】[]:：")
-    if _han(lead) < 8 or _META_LABEL.search(lead):
+    if count_han(lead) < 8 or _META_LABEL.search(lead):
         return None
     return "title" if title_key and lead in title_key else "other"
 
@@ -303,7 +302,7 @@ def find_publish_date(
     footer = [i for i in outside if i >= first_body]
     # 1. a labelled date, header first; not a teaser's ("某县召开会议 时间:2020-02-11"),
     # nor one in a related-news list after the body
-    title_key = re.sub(r"\s+", "", title or "")
+    title_key = _SPACES.sub("", title or "")
     lines = [_cn_date_digits(line) for line in lines]
     updated: date | None = None
     related_at = next((i for i in footer if _RELATED.match(lines[i].strip())), len(lines))
@@ -322,7 +321,7 @@ def find_publish_date(
     # 2. a bare date (time) line in the header
     for i in header:
         line = lines[i]
-        if _han(line) > 30 or _BULLET.match(line):
+        if count_han(line) > 30 or _BULLET.match(line):
             continue
         for m in _DATE.finditer(line):
             found = _date_of(m)
@@ -331,7 +330,7 @@ def find_publish_date(
             kind = _lead_kind(line[: m.start()], title_key)
             if kind == "other" and title_key:
                 continue
-            if found and (_han(rest) <= 12 or _META_LABEL.search(rest) or kind == "title"):
+            if found and (count_han(rest) <= 12 or _META_LABEL.search(rest) or kind == "title"):
                 return found
     if updated:
         return updated

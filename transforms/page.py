@@ -32,6 +32,7 @@ from transforms.script import (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+_SPACES = re.compile(r"\s+")
 _TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《》【】])\s*")
 
 
@@ -56,16 +57,16 @@ def _clean_title(title: str | None) -> str | None:
         return None
     title = title.replace("\ufffd", "")
     title = _TITLE_SPACES.sub(r"\1", title)
-    title = re.sub(r"\s+", " ", title).strip()
+    title = _SPACES.sub(" ", title).strip()
     return title or None
 
 
-def _strip_headline(paragraph: str, title: str | None) -> str | None:
-    """Remove a repeat of the headline from a body paragraph (None: drop the paragraph)."""
-    if not title:
+def _strip_headline(paragraph: str, key: str | None) -> str | None:
+    """Remove a repeat of the headline (``key``: it without spaces; None when the page has
+    none) from a body paragraph (None: drop the paragraph)."""
+    if key is None:
         return paragraph
-    key = re.sub(r"\s+", "", title)
-    squeezed = re.sub(r"\s+", "", paragraph)
+    squeezed = _SPACES.sub("", paragraph)
     if squeezed.strip('【】[]《》“”"') == key:
         return None
     for left, right in (("【", "】"), ("[", "]"), ("《", "》")):
@@ -73,7 +74,7 @@ def _strip_headline(paragraph: str, title: str | None) -> str | None:
             continue
         end = paragraph.find(right, 1)
         while end > 0:
-            if re.sub(r"\s+", "", paragraph[1:end]) == key:
+            if _SPACES.sub("", paragraph[1:end]) == key:
                 return paragraph[end + 1 :].lstrip() or None
             end = paragraph.find(right, end + 1)
     return paragraph
@@ -104,26 +105,25 @@ def parse_page(raw: str) -> Page:
 
     # The headline is kept as printed (spaces, even mojibake: "两?!迸e措"), the rest is
     # cleaned: mojibake dropped, spaces folded.
-    spaced: list[str] = []
-    lines: list[str] = []  # mojibake dropped, spaces folded (for everything else)
-    for line in text.split("\n"):
-        spaced.append(line.strip())
-        lines.append(fold_spaces(repair_mojibake(line)))
+    raw_lines = text.split("\n")
+    spaced = [line.strip() for line in raw_lines]  # for the headline
+    lines = [fold_spaces(repair_mojibake(line)) for line in raw_lines]  # everything else
 
     body: Body = select_body(lines)
     title = _clean_title(find_title(spaced, body))
     publisher = find_publisher(lines, body)
 
     headline = fold_spaces(repair_mojibake(title)) if title else None
+    headline_key = _SPACES.sub("", headline) if headline else None
     kept: list[str] = []
     for para in paragraphs(lines, body):
-        para = _strip_headline(para, headline)
+        para = _strip_headline(para, headline_key)
         if para:
             kept.append(para)
     body_text = "\n".join(kept)
 
     # A page saved cut short ends inside its last body paragraph: drop the cut sentence.
-    last_nonblank = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    last_nonblank = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), -1)
     if body.found and body.indices[-1] == last_nonblank and not _ends_with_dateline(body_text):
         body_text = drop_cut_fragment(body_text)
     if not _HAN.search(body_text):

@@ -14,9 +14,12 @@
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from operator import ne
 
 _CONVERTERS: dict[str, object] = {}
@@ -58,12 +61,71 @@ def to_simplified(text: str) -> str:
         return text
     if _COMPAT.search(text):
         text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
-    text = _converter("t2s").convert(text)
+    text = _t2s_lines(text)
     if "著" in text:
         text = _ZHE.sub("着", text)
     if _VARIANT_RE.search(text):
         text = _VARIANT_RE.sub(lambda m: _VARIANT_MAP[m.group()], text)
     return text
+
+
+# The BMP blocks of t2s dictionary keys: CJK radicals and symbols, Extension A, the
+# unified and the compatibility ideographs. Keys beyond the BMP are covered by taking every
+# supplementary-plane character as touched.
+_T2S_BMP_BLOCKS = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF))
+# Characters t2s keeps on their own but changes inside a phrase: "回覆" → "回复",
+# "沈思" → "沉思", "瞭解" → "了解". Each t2s phrase that changes and holds no character
+# changed on its own holds one of these (tests/test_script.py checks it against the
+# dictionaries).
+_T2S_PHRASE_ONLY = "哩坏沈甦瞭藉衹覆"
+
+
+def _class_body(codepoints: Iterable[int]) -> str:
+    """Regex class body (ranges) matching exactly ``codepoints``."""
+    ranges: list[str] = []
+    # consecutive code points share their difference to their rank: one run each
+    runs = itertools.groupby(enumerate(sorted(set(codepoints))), key=lambda at: at[1] - at[0])
+    for _, run in runs:
+        cps = [cp for _, cp in run]
+        first, last = re.escape(chr(cps[0])), re.escape(chr(cps[-1]))
+        ranges.append(first if len(cps) == 1 else f"{first}-{last}")
+    return "".join(ranges)
+
+
+@functools.cache
+def _t2s_touched() -> re.Pattern[str]:
+    """A character class without which OpenCC t2s returns a text unchanged.
+
+    t2s cuts a text into the longest dictionary keys (single characters otherwise) and
+    replaces each key by its value. A text with no character that t2s changes on its own,
+    none of :data:`_T2S_PHRASE_ONLY` and no supplementary-plane character contains no key
+    whose value differs from it, so the conversion is the identity. Built once per process
+    by converting every character of :data:`_T2S_BMP_BLOCKS`, one per line, through the
+    same converter. (One class with the BMP characters listed keeps ``re``'s fast bitmap
+    lookup; listing the few supplementary ones would make every test a linear scan.)
+    """
+    chars = [chr(cp) for lo, hi in _T2S_BMP_BLOCKS for cp in range(lo, hi + 1)]
+    converted = _converter("t2s").convert("\n".join(chars)).split("\n")
+    changed = {ord(c) for c, out in zip(chars, converted, strict=True) if out != c}
+    changed.update(map(ord, _T2S_PHRASE_ONLY))
+    return re.compile(f"[{_class_body(changed)}\U00010000-\U0010ffff]")
+
+
+def _t2s_lines(text: str) -> str:
+    """OpenCC t2s of ``text``, converting only the lines it can change.
+
+    No dictionary key holds a line break, so t2s converts each line on its own: converting
+    the touched lines (in one call) and keeping the others gives the same text.
+    """
+    touched = _t2s_touched()
+    if not touched.search(text):
+        return text
+    lines = text.split("\n")
+    at = [i for i, line in enumerate(lines) if touched.search(line)]
+    converted = _converter("t2s").convert("\n".join(lines[i] for i in at)).split("\n")
+    for i, line in zip(at, converted, strict=True):
+        lines[i] = line
+    return "\n".join(lines)
 
 
 def _count_changed(text: str, config: str) -> int:
@@ -82,17 +144,19 @@ def detect_script(text: str) -> str:
     """'simplified' | 'traditional' | 'mixed' for the raw page ``text``.
 
     Counts the Han characters that OpenCC t2s changes (Traditional-only forms) and those
-    that s2t changes (Simplified-only forms). Text with neither (no Chinese, or only
-    characters shared by both scripts) is 'simplified'.
+    that s2t changes (Simplified-only forms). Text with no Traditional-only form (no
+    Chinese, or only characters shared by both scripts) is 'simplified'.
     """
     han = "".join(_HAN_RE.findall(text))[:_SCRIPT_SAMPLE]
     if not han:
         return "simplified"
-    trad = _count_changed(han, "t2s") + len(_VARIANT_RE.findall(han))
+    # t2s changes nothing without a touched character (see _t2s_touched)
+    trad = _count_changed(han, "t2s") if _t2s_touched().search(han) else 0
+    trad += len(_VARIANT_RE.findall(han))
+    if trad == 0:
+        return "simplified"  # a share of 0, whatever s2t changes
     simp = _count_changed(han, "s2t")
     total = trad + simp
-    if total == 0:
-        return "simplified"
     share = trad / total
     if share >= 0.85:
         return "traditional"
@@ -106,9 +170,13 @@ def detect_script(text: str) -> str:
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _PINYIN_CHARS = f"a-zü{_TONED}ê"
+_GLUED_TO = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff?\ufffd\ue000-\uf8ff"
+# "[ \t]?[(（]" right after a Han (or garbled) character. The pattern starts with the space
+# or parenthesis and looks behind from there, so that ``re`` jumps from parenthesis to
+# parenthesis instead of testing a look-behind at every character.
 _RUBY = re.compile(
-    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff?\ufffd\ue000-\uf8ff])"
-    rf"[ \t]?[(（][ \t]?(?P<py>[{_PINYIN_CHARS}]{{1,7}}[1-5]?(?:[ \t'][{_PINYIN_CHARS}]{{1,7}}[1-5]?){{0,3}})"
+    rf"[ \t(（](?:(?<=[{_GLUED_TO}][ \t])[(（]|(?<=[{_GLUED_TO}][(（]))"
+    rf"[ \t]?(?P<py>[{_PINYIN_CHARS}]{{1,7}}[1-5]?(?:[ \t'][{_PINYIN_CHARS}]{{1,7}}[1-5]?){{0,3}})"
     rf"[ \t]?[)）]"
 )
 _TONE_MARK = re.compile(rf"[{_TONED}]|\d")
@@ -168,18 +236,8 @@ def _rare_han_class() -> str:
                 common.add(ord(bytes((hi, lo)).decode("gb2312")))
             except UnicodeDecodeError:
                 pass
-    ranges: list[str] = []
-    for lo, hi in ((0x3400, 0x4DBF), (0x4E00, 0x9FFF)):
-        start = None
-        for cp in range(lo, hi + 2):
-            rare = cp <= hi and cp not in common
-            if rare and start is None:
-                start = cp
-            elif not rare and start is not None:
-                end = cp - 1
-                ranges.append(f"\\u{start:04x}" + (f"-\\u{end:04x}" if end > start else ""))
-                start = None
-    return "".join(ranges)
+    han = itertools.chain(range(0x3400, 0x4DC0), range(0x4E00, 0xA000))
+    return _class_body(cp for cp in han if cp not in common)
 
 
 _HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff"
@@ -187,9 +245,15 @@ _IS_HAN = re.compile(rf"[{_HAN_CLASS}]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _STRONG = re.compile(r"[\ue000-\uf8ff\ufffd\u2500-\u257f\x80-\x9f]")
 _RARE_HAN = _rare_han_class()
-# every character that may be a sign of mis-decoding; _marks() looks closer at each
+# every character that may be a sign of mis-decoding (a quick test for a whole line)
 _CANDIDATE = re.compile(
     rf"[\ue000-\uf8ff\ufffd\u2500-\u257f\x80-\x9f?\u3040-\u30ffA-Za-z{_RARE_HAN}]"
+)
+# the same, but a Latin letter only between two Han characters; _marks() looks closer at
+# each of the others
+_SIGN = re.compile(
+    rf"[\ue000-\uf8ff\ufffd\u2500-\u257f\x80-\x9f?\u3040-\u30ff{_RARE_HAN}]"
+    rf"|[A-Za-z](?<=[{_HAN_CLASS}][A-Za-z])(?=[{_HAN_CLASS}])"
 )
 _PUNCT_BEFORE = set("!?！？。,，、;；:：”’」』)）")
 
@@ -202,7 +266,7 @@ def _marks(text: str) -> list[tuple[int, int]]:
     """(position, weight) of every sign of mis-decoding: 2 = certain, 1 = suspicious."""
     marks: list[tuple[int, int]] = []
     n = len(text)
-    for m in _CANDIDATE.finditer(text):
+    for m in _SIGN.finditer(text):
         i = m.start()
         ch = m.group()
         if _STRONG.match(ch):
@@ -214,11 +278,8 @@ def _marks(text: str) -> list[tuple[int, int]]:
             after = i + 1 < n and (_is_han(text[i + 1]) or text[i + 1] in "!！")
             if before or after:
                 marks.append((i, 1))
-        elif ch.isascii():
-            # a single Latin letter glued between two Han characters: "迸e措", "瘓F華"
-            if 0 < i < n - 1 and _is_han(text[i - 1]) and _is_han(text[i + 1]):
-                marks.append((i, 1))
-        else:  # kana or a rare Han character
+        else:  # kana, a rare Han character or a Latin letter glued between two Han
+            # characters ("迸e措", "瘓F華")
             marks.append((i, 1))
     return marks
 
@@ -264,6 +325,8 @@ def repair_mojibake(text: str) -> str:
     punctuation mark. Rare characters alone must be many and dense to count (place names
     such as ``郯城、莒南、沂水`` stay); a lone question mark (``怎么办?``) is kept.
     """
+    if not _CANDIDATE.search(text):  # most lines: no character to look at closer
+        return text
     marks = _marks(text)
     if not marks:
         return text
@@ -306,11 +369,17 @@ def repair_mojibake(text: str) -> str:
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PUNCT = r",，。、;；:：!！?？…—「」『』“”‘’（）()《》〈〉【】\[\]·\""
-_SP = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+"
-_SPACE_AROUND_PUNCT = re.compile(rf"{_SP}(?=[{_PUNCT}])|(?<=[{_PUNCT}]){_SP}")
-_SPACE_CJK_DIGIT = re.compile(rf"(?<=[{_CJK}]){_SP}(?=[\d])|(?<=[\d%]){_SP}(?=[{_CJK}])")
-_SPACE_CJK_CJK = re.compile(rf"(?<=[{_CJK}]){_SP}(?=[{_CJK}])")
+# Each pattern matches a whole run of spaces by its neighbours. It starts with the space
+# class itself (the look-behind comes after the first space) so that ``re`` jumps from
+# space to space instead of trying the look-behinds at every character.
+_S = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
+_SPACE_AROUND_PUNCT = re.compile(rf"{_S}(?:{_S}*(?=[{_PUNCT}])|(?<=[{_PUNCT}]{_S}){_S}*)")
+_SPACE_CJK_DIGIT = re.compile(
+    rf"{_S}(?:(?<=[{_CJK}]{_S}){_S}*(?=[\d])|(?<=[\d%]{_S}){_S}*(?=[{_CJK}]))"
+)
+_SPACE_CJK_CJK = re.compile(rf"{_S}(?<=[{_CJK}]{_S}){_S}*(?=[{_CJK}])")
 ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
+_EDGE_SPACES = " \t\u00a0\u3000"
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
@@ -323,12 +392,15 @@ def fold_spaces(line: str) -> str:
     digits stay. Line breaks are not touched (call it per line).
     """
     line = _ZERO_WIDTH.sub("", line)
-    if " " not in line and "\t" not in line and not ODD_SPACE.search(line):
-        return line
+    core = line.strip(_EDGE_SPACES)
+    if " " not in core and "\t" not in core and not ODD_SPACE.search(core):
+        # Spaces only at the ends (an indented paragraph): the rules below either delete
+        # a run or need characters on both sides of it, so the strip alone gives the same.
+        return core
     line = _SPACE_AROUND_PUNCT.sub("", line)
     line = _SPACE_CJK_DIGIT.sub("", line)
     line = _SPACE_CJK_CJK.sub(" ", line)
-    return line.strip(" \t\u00a0\u3000")
+    return line.strip(_EDGE_SPACES)
 
 
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
