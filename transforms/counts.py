@@ -18,7 +18,7 @@ written next to it (``6方面22条举措``, ``问题186个，办结184个``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
@@ -200,21 +200,6 @@ def _fixed_terms() -> ahocorasick_rs.AhoCorasick:
     return ahocorasick_rs.AhoCorasick(list(_FIXED_TERMS))
 
 
-@lru_cache(maxsize=1)
-def _segmenter() -> tuple[Callable[[str], list[str]], dict[str, str]]:
-    """jieba's word splitter and its dictionary of part-of-speech tags, loaded once.
-
-    jieba.posseg's own HMM tagger costs as much as segmenting the whole body; plain
-    segmentation (its HMM joins unknown words) plus a dictionary look-up of the tag is a
-    fraction of that and tags what matters here as well.
-    """
-    import jieba
-
-    jieba.setLogLevel(60)
-    jieba.initialize()
-    return jieba.lcut, lexicon.tags()
-
-
 # Money written with a magnitude but no unit (政府投资500万以上项目) is in 元 when the clause
 # says it is money.
 _MONEY_CUES = re.compile(
@@ -269,6 +254,8 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
     """The quantity a regex match stands for, or None when the rules reject it."""
     num_text = m.group("num")
     unit_written = m.group("unit")
+    if unit_written is None and not m.group("pct") and not _money_numeral(num_text.strip()):
+        return None  # half the matches (一对一, 两手抓): with no unit only money can count
     prefix = m.group("prefix")
     start = m.start("prefix") if prefix else m.start("pct") if m.group("pct") else m.start("num")
     end = m.end()
@@ -320,7 +307,7 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
             return None
         unit, unit_class = ("%" if m.group("pct")[0] == "百" else "‰"), "percent"
     elif unit_written is None:
-        money = _bare_money(body, m, core)
+        money = _bare_money(body, m)
         if money is None:
             return None
         unit, unit_class = money
@@ -410,10 +397,14 @@ def _times_yi(value: float) -> float:
     return float(Decimal(str(value)) * 100_000_000)
 
 
-def _bare_money(body: str, m: re.Match[str], core: str) -> tuple[str, str] | None:
-    """``500万`` with no unit is money in 元 when its clause speaks of money."""
-    if not core or core.rstrip("多余")[-1:] not in ("万", "亿", "萬", "億"):
-        return None
+def _money_numeral(core: str) -> bool:
+    """Whether a numeral written without a unit may still be money (``500万``, ``3亿多``)."""
+    return core.rstrip("多余")[-1:] in ("万", "亿", "萬", "億")
+
+
+def _bare_money(body: str, m: re.Match[str]) -> tuple[str, str] | None:
+    """``500万`` with no unit (a numeral :func:`_read` let through :func:`_money_numeral`) is
+    money in 元 when its clause speaks of money."""
     nxt = body[m.end() : m.end() + 1]
     if nxt and ("\u4e00" <= nxt <= "\u9fff") and not m.group("suffix"):
         return None
@@ -574,14 +565,20 @@ def _is_number_word(word: str, flag: str) -> bool:
     )
 
 
-def _cut(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 13)
+def _cut(text: str) -> tuple[tuple[str, str], ...]:
     """Words of a short stretch with their dictionary tag; a word jieba's HMM joined and the
-    dictionary does not know is most often a name or a noun (台企, 规上)."""
+    dictionary does not know is most often a name or a noun (台企, 规上).
+
+    Plain segmentation (its HMM joins unknown words) plus a dictionary look-up of the tag
+    costs a fraction of jieba.posseg's own HMM tagger and tags what matters here as well.
+    Cached: the words depend on the text alone, and the short stretches around numbers
+    repeat (``家企业``, ``名员工``)."""
     if not text:
-        return []
-    lcut, tags = _segmenter()
+        return ()
+    tags = lexicon.tags()
     out: list[tuple[str, str]] = []
-    for word in lcut(text):
+    for word in lexicon.tokenizer().lcut(text):
         tag = tags.get(word)
         if tag is not None:
             out.append((word, tag))
@@ -597,7 +594,7 @@ def _cut(text: str) -> list[tuple[str, str]]:
             out.extend((ch, tags.get(ch, "n")) for ch in word)
         else:
             out.append((word, "n"))
-    return out
+    return tuple(out)
 
 
 def _not_what(word: str) -> bool:
@@ -611,9 +608,11 @@ def _nominal(word: str, flag: str) -> bool:
     return flag in _NOUN_TAGS or (flag in _CONTENT_TAGS and word[-1] in _NOMINAL_ENDINGS)
 
 
+@lru_cache(maxsize=1 << 13)
 def _noun_phrase_after(text: str, unit: str) -> str | None:
     """The noun phrase that opens the rest of the clause: 77家[规模以上工业企业],
-    16支[企业复工复产服务队]和…, 13条[举措]等…, 1名[干部]驻企…"""
+    16支[企业复工复产服务队]和…, 13条[举措]等…, 1名[干部]驻企…
+    Cached, like :func:`_cut`: a pure function of a short stretch that repeats."""
     run: list[tuple[str, str]] = []
     before_number = False
     for word, flag in _cut(text.lstrip("的")):
@@ -658,11 +657,12 @@ def _noun_phrase_after(text: str, unit: str) -> str | None:
     return "".join(w for w, _ in run[:end])
 
 
+@lru_cache(maxsize=1 << 13)
 def _noun_phrase_before(text: str, duration: bool = False) -> str | None:
     """The noun the number is predicated of, past the predicate: 问题[14个],
     复工率达[56%], 零部件供应商就有[353家], 企业产能恢复均达到[100%]. An action verb right
     before the number (办结184个, 卖了1000碗) takes it as object: no noun here, except that
-    a duration measures its verb (停业[20多天])."""
+    a duration measures its verb (停业[20多天]). Cached, like :func:`_noun_phrase_after`."""
     words = _cut(text.rstrip("为达"))  # 开复工率为: jieba glues 率为
     i = len(words) - 1
     while i >= 0 and (words[i][0] in _PREDICATES or words[i][1] in _SKIP_BACK_TAGS):

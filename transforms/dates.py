@@ -291,11 +291,14 @@ def extract_dates(
     body: str, sentences: list[Sentence], publish_date: date | None
 ) -> list[DateFact]:
     """All calendar dates of ``body`` resolved per facts.md §4, in text order."""
+    matches = list(_DATE.finditer(body))
+    if not matches:
+        return []  # and no need to look for a dateline to skip
     facts: list[DateFact] = []
     datelines = _dateline_spans(body)
     ctx, header_line = _Context(), False
     paragraph_start: int | None = None
-    for m in _DATE.finditer(body):
+    for m in matches:
         start, end = m.start(), m.end()
         paragraph = body.rfind("\n", 0, start)
         if paragraph != paragraph_start:

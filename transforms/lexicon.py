@@ -1,31 +1,134 @@
-"""jieba's main dictionary as data: each word's frequency and part-of-speech tag.
+"""jieba's main dictionary as data, and the one jieba tokenizer a process holds.
 
 Counts need a word's tag to find the noun a number counts, regions need its frequency and
-tag to tell a place from an ordinary word. Reading the dictionary file once per process
-(≈0.3 s) is far cheaper than importing jieba.posseg (its HMM tables cost seconds) only
-for its word→tag table, which is built from this same file.
+tag to tell a place from an ordinary word, and a cut that also knows every gazetteer name.
+Reading the tags from the dictionary file once per process (≈0.3 s) is far cheaper than
+importing jieba.posseg (its HMM tables cost seconds) only for its word→tag table, which is
+built from this same file. Frequencies are read from jieba's own prefix dictionary, which
+holds them already.
+
+jieba's prefix dictionary has half a million entries (≈60 MB). A second tokenizer with the
+gazetteer names added would copy all of it; :class:`WordCutter` instead keeps the added
+words in a small table in front of the shared one and cuts exactly as that tokenizer would.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
+from math import log
 
 import jieba
 
 
 @cache
-def dictionary() -> dict[str, tuple[int, str]]:
-    """word → (frequency, tag) for every entry of jieba's default dictionary."""
-    entries: dict[str, tuple[int, str]] = {}
-    with jieba.get_dict_file() as f:
-        for raw in f:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                entries[parts[0]] = (int(parts[1]), parts[2])
-    return entries
+def tokenizer() -> jieba.Tokenizer:
+    """jieba's default tokenizer (``jieba.dt``), initialised once without its log lines."""
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba.dt
 
 
 @cache
 def tags() -> dict[str, str]:
-    """word → part-of-speech tag, the table jieba.posseg would build."""
-    return {word: tag for word, (_freq, tag) in dictionary().items()}
+    """word → part-of-speech tag, the table jieba.posseg would build. The few distinct tags
+    are shared objects, not one string per word."""
+    shared: dict[str, str] = {}
+    table: dict[str, str] = {}
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3:
+                table[parts[0]] = shared.setdefault(parts[2], parts[2])
+    return table
+
+
+def entry(word: str) -> tuple[int, str] | None:
+    """(frequency, tag) of a word of jieba's main dictionary, None for any other string."""
+    tag = tags().get(word)
+    return None if tag is None else (tokenizer().FREQ[word], tag)
+
+
+class WordCutter:
+    """``cut(text, HMM=False)`` of a jieba tokenizer to which ``words``, all absent from its
+    dictionary, were added with ``add_word(word, freq)``, over the shared default dictionary.
+
+    ``add_word`` sets the word's frequency, gives each of its prefixes frequency 0 unless
+    it has one, and adds the frequency to the total; those entries form the overlay, and
+    the total its own log. The cut itself is jieba's: blocks split by jieba's regular
+    expressions, the most probable route through the word graph of each block (same float
+    arithmetic, ties to the longer last word as jieba's ``max`` over (score, end) does),
+    and runs of single ASCII letters or digits joined.
+    """
+
+    def __init__(self, words: Mapping[str, int]) -> None:
+        base = tokenizer()
+        if any(base.FREQ.get(word) for word in words):
+            raise ValueError("WordCutter adds words jieba's dictionary lacks, not others")
+        overlay = dict(words)
+        for word in words:
+            for end in range(1, len(word)):
+                prefix = word[:end]
+                if prefix not in overlay and prefix not in base.FREQ:
+                    overlay[prefix] = 0
+        self._base = base.FREQ
+        self._overlay = overlay
+        self._logtotal = log(base.total + sum(words.values()))
+
+    def cut(self, text: str) -> list[str]:
+        words: list[str] = []
+        for block in jieba.re_han_default.split(text):
+            if not block:
+                continue
+            if jieba.re_han_default.match(block):
+                words.extend(self._cut_block(block))
+                continue
+            for piece in jieba.re_skip_default.split(block):
+                if jieba.re_skip_default.match(piece):
+                    words.append(piece)
+                else:
+                    words.extend(piece)
+        return words
+
+    def _cut_block(self, block: str) -> list[str]:
+        base, overlay, logtotal = self._base, self._overlay, self._logtotal
+        n = len(block)
+        score = [0.0] * (n + 1)
+        last = [0] * (n + 1)  # where the best word starting at each position ends
+        for start in range(n - 1, -1, -1):
+            best, best_end = 0.0, -1
+            end = start
+            frag = block[start]
+            while end < n:
+                # the overlay only sets what jieba's dictionary has not (or has at 0, as a
+                # prefix of its words): a word there is looked up once
+                freq = base.get(frag)
+                if not freq:
+                    freq = overlay.get(frag, freq)
+                    if freq is None:
+                        break
+                if freq:
+                    s = log(freq) - logtotal + score[end + 1]
+                    if best_end < 0 or s >= best:
+                        best, best_end = s, end
+                end += 1
+                frag = block[start : end + 1]
+            if best_end < 0:  # no word starts here: the character alone, frequency 1
+                best, best_end = log(1) - logtotal + score[start + 1], start
+            score[start], last[start] = best, best_end
+        words: list[str] = []
+        letters = ""
+        pos = 0
+        while pos < n:
+            word = block[pos : last[pos] + 1]
+            if len(word) == 1 and jieba.re_eng.match(word):
+                letters += word
+            else:
+                if letters:
+                    words.append(letters)
+                    letters = ""
+                words.append(word)
+            pos = last[pos] + 1
+        if letters:
+            words.append(letters)
+        return words

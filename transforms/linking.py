@@ -10,7 +10,6 @@ is not evidence for any measure.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 
 from transforms.gazetteer import regions as gazetteer_regions
@@ -61,20 +60,25 @@ def link_counts(
     for m in sorted(measures, key=lambda m: m.start):
         measure_by_sentence.setdefault(m.sentence_no, m.measure_code)
     fallback_region = main_region(regions)
-    linked = []
-    for c in counts:
-        linked.append(
-            replace(
-                c,
-                region_code=region_by_sentence.get(c.sentence_no, fallback_region),
-                date_start=date_by_sentence.get(c.sentence_no, publish_date),
-                measure_code=measure_by_sentence.get(c.sentence_no),
-            )
+    # built field by field: dataclasses.replace costs three times as much, for every count
+    return [
+        CountFact(
+            c.sentence_no, c.start, c.end, c.mention, c.value, c.value_max, c.approx, c.unit,
+            c.unit_class, c.what,
+            region_code=region_by_sentence.get(c.sentence_no, fallback_region),
+            date_start=date_by_sentence.get(c.sentence_no, publish_date),
+            measure_code=measure_by_sentence.get(c.sentence_no),
         )
-    return linked
+        for c in counts
+    ]
 
 
 def fill_measure_regions(measures: list[MeasureFact], regions: list[RegionFact]) -> list[MeasureFact]:
     """A measure whose sentence names no region is about the article's main region."""
     fallback = main_region(regions)
-    return [m if m.region_code else replace(m, region_code=fallback) for m in measures]
+    return [
+        m
+        if m.region_code
+        else MeasureFact(m.sentence_no, m.start, m.end, m.mention, m.measure_code, fallback)
+        for m in measures
+    ]

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick_rs
 
@@ -242,8 +242,10 @@ class _Cue:
 
 
 @cache
-def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[str, tuple[_Cue, ...]], ...]]:
-    """The cue automaton and, per pattern, its word and cues (none for a blocker); built once."""
+def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[str, tuple[_Cue, ...], bool], ...]]:
+    """The cue automaton and, per pattern, its word, its cues (none for a blocker) and whether
+    it is blanked before the verb search (a weak cue that is no action verb itself); built
+    once."""
     cues: dict[str, list[_Cue]] = {word: [] for word in _BLOCKERS}
     for m in MEASURES:
         default = re.compile(m.needs) if m.needs else _ACTION
@@ -255,22 +257,37 @@ def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[str, tuple[_Cue,
             else:
                 word, needs = entry[0], re.compile(entry[1])
             cues.setdefault(word, []).append(_Cue(m.code, needs))
-    table = tuple((word, tuple(found)) for word, found in cues.items())
+    table = tuple(
+        (
+            word,
+            tuple(found),
+            any(cue.needs is not None for cue in found) and not _ACTION.fullmatch(word),
+        )
+        for word, found in cues.items()
+    )
     automaton = ahocorasick_rs.AhoCorasick(
-        [word for word, _ in table], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        [word for word, _, _ in table], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
     )
     return automaton, table
 
 
 def _reports_measure(cue: _Cue, clause: str) -> bool:
     """Whether ``clause`` (weak cues blanked) reports ``cue``'s measure as taken or offered."""
-    if _DOUBT.search(clause) or _NEGATED.search(clause):
-        return False
-    if _OWN.search(clause) and not _SUPPORTER.search(clause):
-        return False
-    if _PROBLEM.search(_TARGET.sub("", clause)) and not _SOLVE.search(clause):
+    if _reports_none(clause):
         return False
     return cue.needs is None or cue.needs.search(clause) is not None
+
+
+@lru_cache(maxsize=1 << 13)
+def _reports_none(clause: str) -> bool:
+    """The clause asks or wishes, negates the action, tells of a firm acting by itself, or
+    states a problem it does not solve: it reports no measure, whatever its cues. Cached: it
+    depends on the clause alone and is asked for every cue the clause holds."""
+    if _DOUBT.search(clause) or _NEGATED.search(clause):
+        return True
+    if _OWN.search(clause) and not _SUPPORTER.search(clause):
+        return True
+    return bool(_PROBLEM.search(_TARGET.sub("", clause))) and not _SOLVE.search(clause)
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -288,36 +305,41 @@ def extract_measures(
     body: str, sentences: list[Sentence], regions: list[RegionFact]
 ) -> list[MeasureFact]:
     """One ``MeasureFact`` per (sentence, measure) the sentence reports, cue word as mention."""
-    automaton, table = _matcher()
     region_of = sentence_regions(regions)
     facts: list[MeasureFact] = []
     for sentence in sentences:
-        text = sentence.text
-        if _DONATION.search(text):
-            continue
-        matches = automaton.find_matches_as_indexes(text)
-        masked = list(text)
-        for index, start, end in matches:
-            word, cues = table[index]
-            if any(cue.needs is not None for cue in cues) and not _ACTION.fullmatch(word):
-                masked[start:end] = _BLANK * (end - start)
-        masked_text = "".join(masked)
-        clauses = _clauses(text)
-        seen: set[str] = set()
-        for index, start, end in matches:
-            clause = next((masked_text[a:b] for a, b in clauses if a <= start < b), masked_text)
-            for cue in table[index][1]:
-                if cue.code in seen or not _reports_measure(cue, clause):
-                    continue
-                seen.add(cue.code)
-                facts.append(
-                    MeasureFact(
-                        sentence.no, sentence.start + start, sentence.start + end,
-                        body[sentence.start + start:sentence.start + end], cue.code,
-                        region_of.get(sentence.no),
-                    )
-                )
+        for start, end, code in _sentence_measures(sentence.text):
+            at, to = sentence.start + start, sentence.start + end
+            facts.append(
+                MeasureFact(sentence.no, at, to, body[at:to], code, region_of.get(sentence.no))
+            )
     return facts
+
+
+@lru_cache(maxsize=1 << 13)
+def _sentence_measures(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, measure code) of each measure a sentence reports, at its first cue.
+    Cached: it depends on the text alone, and wire copy and page templates repeat sentences."""
+    automaton, table = _matcher()
+    matches = automaton.find_matches_as_indexes(text)
+    if not matches or _DONATION.search(text):
+        return ()
+    masked = list(text)
+    for index, start, end in matches:
+        if table[index][2]:
+            masked[start:end] = _BLANK * (end - start)
+    masked_text = "".join(masked)
+    clauses = _clauses(text)
+    seen: set[str] = set()
+    found: list[tuple[int, int, str]] = []
+    for index, start, end in matches:
+        clause = next((masked_text[a:b] for a, b in clauses if a <= start < b), masked_text)
+        for cue in table[index][1]:
+            if cue.code in seen or not _reports_measure(cue, clause):
+                continue
+            seen.add(cue.code)
+            found.append((start, end, cue.code))
+    return tuple(found)
 
 
 def measure_taxonomy() -> list[dict[str, str]]:

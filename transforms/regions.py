@@ -28,11 +28,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 import ahocorasick_rs
-import jieba
 
 from transforms import lexicon
 from transforms.gazetteer import TAIWAN, Alias, aliases, ancestors, regions
@@ -120,7 +119,9 @@ _COMMON_NAME_FREQ = 500
 _PREPOSITIONS = frozenset("从在到于向往赴至自和与及")  # jieba has 从朝阳, 和启东
 _CHAIN_GAP = re.compile(r"[ \t\u3000]*")  # 江苏省 苏州市: spaces, not line breaks
 _LIST_GAP = re.compile(r"\s*[、，,和及与]\s*")
-_PUNCT = re.compile(rf"[^{_HAN}A-Za-z0-9]")
+# A run of the characters a window does not stop at, from a position / up to one.
+_WORD_RUN = re.compile(rf"[{_HAN}A-Za-z0-9]*")
+_WORD_RUN_END = re.compile(rf"[{_HAN}A-Za-z0-9]*\Z")
 
 
 @dataclass(slots=True)
@@ -128,38 +129,43 @@ class _Hit:
     start: int
     end: int
     form: str
-    options: list[Alias]
+    options: tuple[Alias, ...]
+    # some reading of the form carries its suffix (泉州市); as found, before chains narrow
+    suffixed: bool
     used_as_place: bool = False
-    chain: list[_Hit] = field(default_factory=list)  # higher levels written right before it
+    chain: tuple[_Hit, ...] = ()  # higher levels written right before it
     absorbed: bool = False  # a higher level of the chain of the next hit
     code: str | None = None
 
 
 @cache
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-    forms = sorted(aliases())
-    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.Standard), forms
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[str, tuple[Alias, ...], bool]]]:
+    """The automaton of every form and, per form, its readings and whether one is suffixed."""
+    table = aliases()
+    forms = sorted(table)
+    entries = [(f, table[f], any(a.suffixed for a in table[f])) for f in forms]
+    return ahocorasick_rs.AhoCorasick(forms, matchkind=ahocorasick_rs.MatchKind.Standard), entries
 
 
 @cache
-def _tokenizer() -> tuple[jieba.Tokenizer, dict[str, tuple[int, str]]]:
-    """A private jieba tokenizer (the global one stays as other modules left it) that knows
-    every gazetteer form, and the frequency/tag of the forms jieba's dictionary already has."""
-    tk = jieba.Tokenizer()
-    tk.initialize()
-    forms = aliases()
-    words = lexicon.dictionary()
-    known = {form: words[form] for form in forms if form in words}
-    for form in forms:
-        if form not in known:
-            tk.add_word(form, freq=_COMMON_FREQ)
-    return tk, known
+def _cutter() -> lexicon.WordCutter:
+    """jieba's cut with every gazetteer form jieba's dictionary lacks added as a word; the
+    global tokenizer stays as other modules use it."""
+    return lexicon.WordCutter({f: _COMMON_FREQ for f in aliases() if lexicon.entry(f) is None})
+
+
+@lru_cache(maxsize=1 << 13)
+def _window_words(text: str) -> tuple[str, ...]:
+    """The words of a window as :func:`_aligned` reads them: jieba's cut, each word split
+    into the place names it is made of. Cached: it depends on the text alone, and news
+    repeats the phrases around place names."""
+    return tuple(part for word in _cutter().cut(text) for part in _place_parts(word))
 
 
 def _is_common_word(form: str) -> bool:
     """jieba knows the form as an ordinary word (a noun, verb, adjective...) at least
     ``_COMMON_FREQ`` times, or as a person's or other proper name very often."""
-    freq, tag = _tokenizer()[1].get(form, (0, "ns"))
+    freq, tag = lexicon.entry(form) or (0, "ns")
     if tag in _NAME_TAGS:
         return freq >= _COMMON_NAME_FREQ
     return freq >= _COMMON_FREQ and tag != "ns"
@@ -167,13 +173,10 @@ def _is_common_word(form: str) -> bool:
 
 def _window(body: str, start: int, end: int) -> tuple[int, int]:
     """The stretch around [start, end) that jieba sees, cut at punctuation."""
-    lo = start
-    while lo > max(0, start - _WINDOW) and not _PUNCT.match(body[lo - 1]):
-        lo -= 1
-    hi = end
-    while hi < min(len(body), end + _WINDOW) and not _PUNCT.match(body[hi]):
-        hi += 1
-    return lo, hi
+    before = _WORD_RUN_END.search(body, max(0, start - _WINDOW), start)
+    after = _WORD_RUN.match(body, end, end + _WINDOW)
+    assert before is not None and after is not None  # a run may be empty: both always match
+    return before.start(), after.end()
 
 
 def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
@@ -182,7 +185,7 @@ def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
         return False
     pos = h.start + len(word)
     while pos < h.end and pos in words:
-        if pos == h.end - 1 and _suffixed(h) and _SHARED_SUFFIX.match(words[pos]):
+        if pos == h.end - 1 and h.suffixed and _SHARED_SUFFIX.match(words[pos]):
             return True  # the suffix starts the next word: 永春县城, 吉林省长, 晋江市委书记
         pos += len(words[pos])
     if pos == h.end:
@@ -190,7 +193,7 @@ def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
     if len(word) <= h.end - h.start:
         return False
     # a full name with its suffix begins a longer word only as a name: 浙江省委, 北京市政府
-    return _suffixed(h) or bool(_ZONE.fullmatch(word[h.end - h.start :]))
+    return h.suffixed or bool(_ZONE.fullmatch(word[h.end - h.start :]))
 
 
 def _place_parts(word: str) -> list[str]:
@@ -221,7 +224,6 @@ def _place_parts(word: str) -> list[str]:
 
 def _aligned(body: str, hits: list[_Hit]) -> list[_Hit]:
     """The hits on word boundaries; one jieba cut per cluster of nearby hits."""
-    tk = _tokenizer()[0]
     kept: list[_Hit] = []
     i = 0
     while i < len(hits):
@@ -232,10 +234,9 @@ def _aligned(body: str, hits: list[_Hit]) -> list[_Hit]:
             j += 1
         words: dict[int, str] = {}
         pos = lo
-        for word in tk.cut(body[lo:hi], HMM=False):
-            for part in _place_parts(word):
-                words[pos] = part
-                pos += len(part)
+        for part in _window_words(body[lo:hi]):
+            words[pos] = part
+            pos += len(part)
         kept.extend(h for h in hits[i:j] if _on_boundaries(h, words))
         i = j
     return kept
@@ -247,10 +248,6 @@ def _leftmost_longest(hits: list[_Hit]) -> list[_Hit]:
         if not out or h.start >= out[-1].end:
             out.append(h)
     return out
-
-
-def _suffixed(h: _Hit) -> bool:
-    return any(a.suffixed for a in h.options)
 
 
 def _is_person_name(body: str, h: _Hit, after: str) -> bool:
@@ -269,7 +266,7 @@ def _org_with_stop_char(body: str, h: _Hit, after: str) -> bool:
     if m is None:
         return False
     pos = h.start
-    for word in _tokenizer()[0].cut(body[h.start : h.end + m.end()], HMM=False):
+    for word in _cutter().cut(body[h.start : h.end + m.end()]):
         if pos >= h.end and _ORG_STOP_WORD.fullmatch(word):
             return False
         pos += len(word)
@@ -281,9 +278,9 @@ def _names_place(body: str, h: _Hit) -> bool:
     after = body[h.end : h.end + 16]
     if _ORG.match(after) or _LEVELS.match(after) or _org_with_stop_char(body, h, after):
         return False
-    if not _suffixed(h) and (_SUBDIVISION.match(after) or _is_person_name(body, h, after)):
+    if not h.suffixed and (_SUBDIVISION.match(after) or _is_person_name(body, h, after)):
         return False
-    adjective_place = not _suffixed(h) and all(a.code in _ADJECTIVE_PLACES for a in h.options)
+    adjective_place = not h.suffixed and all(a.code in _ADJECTIVE_PLACES for a in h.options)
     return not (adjective_place and _ADJECTIVE.match(after))
 
 
@@ -293,16 +290,15 @@ def _used_as_place(body: str, h: _Hit) -> bool:
 
 
 def _candidates(body: str) -> list[_Hit]:
-    ac, forms = _automaton()
-    table = aliases()
+    ac, entries = _automaton()
     hits = [
-        _Hit(start, end, forms[i], list(table[forms[i]]))
+        _Hit(start, end, *entries[i])
         for i, start, end in ac.find_matches_as_indexes(body, overlapping=True)
     ]
     hits.sort(key=lambda h: (h.start, h.end))
     kept = [h for h in _leftmost_longest(_aligned(body, hits)) if _names_place(body, h)]
     # a bare short form the article repeats is a place it is about
-    repeated = Counter(h.form for h in kept if not _suffixed(h))
+    repeated = Counter(h.form for h in kept if not h.suffixed)
     for h in kept:
         h.used_as_place = repeated[h.form] > 1 or _used_as_place(body, h)
     return kept
@@ -322,10 +318,10 @@ def _link_chains(body: str, hits: list[_Hit]) -> None:
         ]
         if not pairs:
             continue
-        prev.options = list({p.code: p for p, _ in pairs}.values())
-        nxt.options = list({n.code: n for _, n in pairs}.values())
+        prev.options = tuple({p.code: p for p, _ in pairs}.values())
+        nxt.options = tuple({n.code: n for _, n in pairs}.values())
         prev.absorbed = True
-        nxt.chain = [*prev.chain, prev]
+        nxt.chain = (*prev.chain, prev)
 
 
 def _needs(h: _Hit, a: Alias) -> str | None:
@@ -354,7 +350,7 @@ def _needs(h: _Hit, a: Alias) -> str | None:
 def _is_place_word(form: str) -> bool:
     """jieba knows the form as a place name, not one so frequent that it is a cultural
     region (江南, 长安) and not a lake, river or sea (太湖, 东海)."""
-    freq, tag = _tokenizer()[1].get(form, (0, ""))
+    freq, tag = lexicon.entry(form) or (0, "")
     if tag in ("nz", "j"):  # 义乌 is nz: a rare other proper name used as a place is one
         return freq < _COMMON_FREQ * 2 and form[-1] not in _NATURE
     return tag == "ns" and freq < 1000 and form[-1] not in _NATURE
@@ -486,7 +482,7 @@ def extract_regions(
     for h in hits:
         if h.chain and h.code is None:  # the rest of the chain stands on its own
             h.chain[-1].absorbed = False
-            h.chain = []
+            h.chain = ()
     _accept_sibling_runs(body, hits, support)
     _accept_lists(body, hits)
     facts = []
