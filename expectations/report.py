@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from expectations.outcomes import CheckOutcome
+from expectations.outcomes import CheckOutcome, display
 from expectations.suites import BATCH_SUITE, SUITES
 
 # Top failures listed in the markdown, and example rows quoted under each.
@@ -48,10 +48,13 @@ class DQReport:
         run_id: str,
         outcomes: Sequence[CheckOutcome],
         quarantine: dict[str, pd.DataFrame],
-        frames: Mapping[str, pd.DataFrame],
+        rows_checked: Mapping[str, int],
         checked_at: dt.datetime,
         docs_index: pathlib.Path,
+        note: str | None = None,
     ) -> DQReport:
+        """The report of a run; `rows_checked` counts the rows each suite saw, `note` qualifies
+        the verdict (e.g. a run with nothing new)."""
         batch_failures = [o.name for o in outcomes if o.critical_failure and o.suite == BATCH_SUITE]
         # A critical row check that GX could not evaluate vouches for no row: the run as a
         # whole cannot be trusted, so it counts as a batch-level failure.
@@ -59,13 +62,13 @@ class DQReport:
             o.name for o in outcomes
             if o.critical_failure and o.error and o.suite != BATCH_SUITE
         ]
-        table = render_table(outcomes, quarantine, frames)
+        table = render_table(outcomes, quarantine, rows_checked)
         return cls(
             dq_rows=[_dq_row(run_id, o, checked_at) for o in outcomes],
             quarantine=quarantine,
             batch_failures=batch_failures,
             docs_index=docs_index,
-            markdown=render_markdown(run_id, outcomes, table, batch_failures, frames, docs_index),
+            markdown=render_markdown(run_id, outcomes, table, batch_failures, docs_index, note),
             table=table,
         )
 
@@ -93,7 +96,7 @@ def _dq_row(run_id: str, o: CheckOutcome, checked_at: dt.datetime) -> dict[str, 
 def render_table(
     outcomes: Sequence[CheckOutcome],
     quarantine: Mapping[str, pd.DataFrame],
-    frames: Mapping[str, pd.DataFrame],
+    rows_checked: Mapping[str, int],
 ) -> list[dict[str, Any]]:
     """Counts per suite, in suite order, for the Prefect table artifact."""
     rows = []
@@ -106,21 +109,10 @@ def render_table(
             "passed": len(mine) - failed,
             "failed": failed,
             "critical_failed": sum(o.critical_failure for o in mine),
-            "rows_checked": len(frames[suite]) if suite in frames else 1,
+            "rows_checked": rows_checked[suite],
             "rows_quarantined": len(quarantine[suite]) if suite in quarantine else 0,
         })
     return rows
-
-
-def display(value: Any) -> str:
-    """A value as an analyst would write it: dates without midnight, no numpy reprs."""
-    if isinstance(value, (list, tuple)):
-        return "(" + ", ".join(display(v) for v in value) + ")"
-    if isinstance(value, dt.datetime) and value.time() == dt.time():
-        return value.date().isoformat()
-    if isinstance(value, np.generic):
-        return str(value.item())
-    return str(value)
 
 
 def _cell(value: Any) -> str:
@@ -139,16 +131,28 @@ def _markdown_table(header: Sequence[str], rows: Sequence[Sequence[Any]]) -> lis
     return lines
 
 
-def _examples(o: CheckOutcome, frame: pd.DataFrame) -> list[str]:
-    """Up to EXAMPLE_ROWS offending rows, showing who they are and what was checked."""
-    ids = o.row_ids[:EXAMPLE_ROWS]
-    if not len(ids):
-        return []
+def example_rows(o: CheckOutcome, frame: pd.DataFrame) -> pd.DataFrame | None:
+    """The check's first EXAMPLE_ROWS offending rows of `frame` by row_id, in the columns the
+    markdown quotes: who they are and what was checked.
+
+    First by row_id, not by position, so that the rows quoted for a run validated in chunks
+    are the ones a single pass would quote (see `_examples`).
+    """
+    if o.error or not len(o.row_ids):
+        return None
     label = [c for c in ("article_id", "mention", "title") if c in frame.columns]
     checked = [c for c in (o.column_name or "").split(",") if c and c not in label]
     columns = ["row_id", *label, *checked]
-    rows = frame.loc[frame["row_id"].isin(ids), columns]
-    return _markdown_table(columns, rows.itertuples(index=False, name=None))
+    ids = np.sort(o.row_ids)[:EXAMPLE_ROWS]
+    return frame.loc[frame["row_id"].isin(ids), columns]
+
+
+def _examples(o: CheckOutcome) -> list[str]:
+    """The first EXAMPLE_ROWS of the example rows the chunks of the run gathered."""
+    if o.example_rows is None:
+        return []
+    rows = o.example_rows.sort_values("row_id").head(EXAMPLE_ROWS)
+    return _markdown_table(list(rows.columns), rows.itertuples(index=False, name=None))
 
 
 def render_markdown(
@@ -156,8 +160,8 @@ def render_markdown(
     outcomes: Sequence[CheckOutcome],
     table: Sequence[Mapping[str, Any]],
     batch_failures: Sequence[str],
-    frames: Mapping[str, pd.DataFrame],
     docs_index: pathlib.Path,
+    note: str | None = None,
 ) -> str:
     """The Prefect markdown artifact: verdict, per-suite counts, top failures with examples."""
     failures = [o for o in outcomes if not o.success]
@@ -170,6 +174,8 @@ def render_markdown(
         verdict = "PASSED with warnings"
     else:
         verdict = "PASSED"
+    if note:
+        verdict += f" ({note})"
     lines = [
         f"# Data quality — run `{_cell(run_id)}`",
         "",
@@ -194,9 +200,9 @@ def render_markdown(
         ranked = sorted(failures, key=lambda o: (o.severity != "critical", -o.unexpected_count))
         for o in ranked[:TOP_FAILURES]:
             lines += ["", f"### `{o.name}` ({o.severity})", ""]
-            if o.suite in frames and not o.error:
+            if o.suite != BATCH_SUITE and not o.error:
                 lines.append(f"{o.unexpected_count} of {o.element_count} rows failed.")
-                example = _examples(o, frames[o.suite])
+                example = _examples(o)
                 lines += ["", *example] if example else []
             else:
                 lines.append(f"Observed: {_cell(o.observed_value)}")

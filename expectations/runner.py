@@ -1,47 +1,43 @@
-"""Validate one run's frames with Great Expectations and turn the results into a DQReport.
+"""Validate one run with Great Expectations, chunk by chunk, and merge the results.
 
 Where validation happens: on pandas frames, not in DuckDB. GX 1.24's SQL datasource
 cannot read DuckDB results (stack notes §0.2), and GX has no polars source. The frames
-are small anyway: they carry no article body (the lead computes `mention_matches` and
-`offsets_in_body` next to the bodies in DuckDB), and plain numpy-backed pandas validates
-~1M rows per expectation in a fraction of a second (pyarrow-backed is ~3× slower).
+carry no article body (the lead computes `mention_matches` and `offsets_in_body` next to
+the bodies in DuckDB), and plain numpy-backed pandas validates ~1M rows per expectation in
+a fraction of a second (pyarrow-backed is ~3× slower).
 
-GX objects live in a file context under `gx_root` so that suites and every past
-validation result persist: the Data Docs site, rebuilt into `docs_dir` once per run,
-shows the latest run next to the earlier ones. Setup is idempotent: GX refuses to add
-what a previous run already added, so sources and assets are get-or-add, and suites,
-validation definitions and checkpoints are add-or-update so edits in suites.py take
-effect on the next run.
+Memory stays flat in the corpus size because the run arrives as chunks that partition its
+articles, each with exactly its articles' facts, and only one chunk's frames (with GX's
+copies of them) are alive at a time. What a chunk leaves behind is small: per check the
+offending row ids and a few example rows, the chunk's quarantine and its run counts. Since
+an article_id lives in one chunk, per-chunk uniqueness and the article → facts cascade
+are exact, and the `run` suite judges metrics summed over the chunks, once.
 
-Each suite runs as its own Checkpoint because a dataframe asset receives its frame through
-the checkpoint's batch_parameters, which all definitions of one checkpoint share.
+A run with nothing new (no staged rows, no rejected file) has nothing for GX to judge: it
+reports every check as passed over zero rows without importing GX (≈6 s of CPU). Rejected
+files alone still go through GX, since the `run` suite judges the reject rate.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import pathlib
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
-# The installed GX 1.24.1 ships no analytics client, but upstream builds read this when a
-# context starts (before any project config can say otherwise), and the pipeline runs
-# offline; _context records the same choice in the project's great_expectations.yml.
-os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
-
-import great_expectations as gx
 import numpy as np
 import pandas as pd
-from great_expectations.core.run_identifier import RunIdentifier
-from great_expectations.data_context.types.base import ProgressBarsConfig
-from great_expectations.data_context.types.resource_identifiers import (
-    ValidationResultIdentifier,
-)
 
 from expectations.docs import pin_latest_run
-from expectations.outcomes import CheckOutcome, quarantine
-from expectations.report import DQReport, display
+from expectations.outcomes import (
+    CheckOutcome,
+    merge,
+    merge_quarantines,
+    nothing_new,
+    quarantine,
+)
+from expectations.report import DQReport, example_rows
 from expectations.suites import (
     BATCH_SUITE,
     DATE_COLUMNS,
@@ -51,95 +47,19 @@ from expectations.suites import (
     RUN_METRIC_COLUMNS,
     SUITES,
     TODAY,
-    Check,
 )
 
-DATASOURCE = "pandas"
-BATCH_DEFINITION = "whole_frame"
-DOCS_SITE = "local_site"
-# The Data Docs index lists this many most recent results; older ones stay in the store.
-DOCS_HISTORY = 200
-# Values quoted in dq_result.observed_value for a failed row check.
-OBSERVED_EXAMPLES = 3
+if TYPE_CHECKING:
+    from expectations.engine import Validator
 
-# COMPLETE: every offending row, for the quarantine. The frames are indexed by row_id, so
-# GX's unexpected_index_list is a plain list of row_ids: naming the column instead
-# (`unexpected_index_column_names`) makes GX build one dict per row with .at lookups,
-# ~0.3 ms a row — minutes when a broken extractor fails a million facts.
-_RESULT_FORMAT = {"result_format": "COMPLETE", "return_unexpected_index_query": False}
-# Full per-row lists are needed once, for the quarantine; the stored copy that Data Docs
-# re-reads on every index rebuild keeps GX's 20-row partial lists only.
-_BULKY_RESULT_KEYS = ("unexpected_list", "unexpected_index_list")
+# A chunk of the run: called, it builds that chunk's frames (see validate_run).
+Chunk = Callable[[], Mapping[str, pd.DataFrame]]
+
+NOTHING_NEW_NOTE = "nothing new to validate"
 
 
 class FrameContractError(ValueError):
     """A frame handed to validate_run does not have the shape the suites read."""
-
-
-def _site_config(docs_dir: pathlib.Path) -> dict[str, Any]:
-    return {
-        "class_name": "SiteBuilder",
-        "show_how_to_buttons": False,
-        "store_backend": {
-            "class_name": "TupleFilesystemStoreBackend",
-            "base_directory": str(docs_dir.resolve()),
-        },
-        "site_index_builder": {
-            "class_name": "DefaultSiteIndexBuilder",
-            "validation_results_limit": DOCS_HISTORY,
-        },
-    }
-
-
-def _context(gx_root: pathlib.Path, docs_dir: pathlib.Path) -> Any:
-    """The file context, configured quietly and publishing Data Docs into `docs_dir`."""
-    gx_root.mkdir(parents=True, exist_ok=True)
-    ctx = gx.get_context(mode="file", project_root_dir=gx_root)
-    sites = {DOCS_SITE: _site_config(docs_dir)}  # only ours: GX's default site is unused
-    bars = ctx.variables.progress_bars  # a ProgressBarsConfig, or a dict once read back
-    if (
-        ctx.variables.data_docs_sites != sites
-        or bars is None
-        or bars["globally"] is not False
-        or ctx.variables.analytics_enabled is not False
-    ):
-        ctx.variables.data_docs_sites = sites
-        ctx.variables.progress_bars = ProgressBarsConfig(globally=False)
-        ctx.variables.analytics_enabled = False
-        ctx.variables.save()
-    return ctx
-
-
-def _checkpoint(ctx: Any, suite_name: str, checks: tuple[Check, ...]) -> Any:
-    """Suite, dataframe asset, validation definition and checkpoint for one suite."""
-    try:
-        source = ctx.data_sources.get(DATASOURCE)
-    except KeyError:
-        source = ctx.data_sources.add_pandas(DATASOURCE)
-    try:
-        asset = source.get_asset(suite_name)
-    except LookupError:
-        asset = source.add_dataframe_asset(suite_name)
-    try:
-        batch = asset.get_batch_definition(BATCH_DEFINITION)
-    except KeyError:
-        batch = asset.add_batch_definition_whole_dataframe(BATCH_DEFINITION)
-    suite = ctx.suites.add_or_update(
-        gx.ExpectationSuite(name=suite_name, expectations=[c.build() for c in checks])
-    )
-    definition = ctx.validation_definitions.add_or_update(
-        gx.ValidationDefinition(name=suite_name, data=batch, suite=suite)
-    )
-    return ctx.checkpoints.add_or_update(
-        gx.Checkpoint(
-            name=suite_name,
-            validation_definitions=[definition],
-            # No UpdateDataDocsAction here: it rebuilds the whole index per suite (see
-            # _build_docs), so validate_run builds the site once after all suites.
-            actions=[],
-            result_format=_RESULT_FORMAT,
-        )
-    )
 
 
 def _check_frames(frames: Mapping[str, pd.DataFrame]) -> None:
@@ -198,92 +118,66 @@ def _prepared(frame: pd.DataFrame) -> pd.DataFrame:
     return prepared
 
 
-def run_metrics(
-    frames: Mapping[str, pd.DataFrame], run_stats: Mapping[str, float]
-) -> pd.DataFrame:
+@dataclass(frozen=True)
+class RunCounts:
+    """What the `run` suite's metrics need from the frames, summed over the chunks.
+
+    Chunks partition the articles by article_id and every fact travels with its article,
+    so distinct articles, and articles without a region or without any fact, add up.
+    """
+
+    articles: int = 0
+    facts: int = 0
+    without_region: int = 0
+    without_facts: int = 0
+
+    @classmethod
+    def of(cls, frames: Mapping[str, pd.DataFrame]) -> RunCounts:
+        """The counts of one chunk's frames.
+
+        Python sets: pandas 3's Series.isin on pyarrow strings boxes every value (~30 s/1M).
+        """
+        article_ids = set(frames["articles"]["article_id"].dropna())
+        fact_keys = [k for k in frames if k.startswith("fact_")]
+
+        def without(keys: list[str]) -> int:
+            hit = set().union(*(frames[k]["article_id"].dropna().unique() for k in keys))
+            return len(article_ids - hit)
+
+        return cls(
+            articles=len(article_ids),
+            facts=sum(len(frames[k]) for k in fact_keys),
+            without_region=without(["fact_region"]),
+            without_facts=without(fact_keys),
+        )
+
+    def __add__(self, other: RunCounts) -> RunCounts:
+        return RunCounts(
+            self.articles + other.articles, self.facts + other.facts,
+            self.without_region + other.without_region, self.without_facts + other.without_facts,
+        )
+
+
+def run_metrics(counts: RunCounts, run_stats: Mapping[str, float]) -> pd.DataFrame:
     """The one-row frame the `run` suite validates.
 
-    Article-based rates count the distinct article_ids of the articles frame, so they
+    Article-based rates count the distinct article_ids of the articles frames, so they
     agree with the fact frames whatever run_stats["articles"] counts (e.g. unchanged
     articles). The reject rate uses run_stats' files_seen / files_rejected. Empty runs
     get rates of 0; the bands' gates skip them anyway.
     """
     files_seen = float(run_stats.get("files_seen", 0))
     rejected = float(run_stats.get("files_rejected", 0))
-    article_ids = set(frames["articles"]["article_id"].dropna())
-    articles = float(len(article_ids))
-    fact_keys = [k for k in frames if k.startswith("fact_")]
-    n_facts = sum(len(frames[k]) for k in fact_keys)
-
-    def share_without(keys: list[str]) -> float:
-        # Python sets: pandas 3's Series.isin on pyarrow strings boxes every value (~30 s/1M).
-        if not article_ids:
-            return 0.0
-        hit = set().union(*(frames[k]["article_id"].dropna().unique() for k in keys))
-        return len(article_ids - hit) / len(article_ids)
-
+    articles = float(counts.articles)
     row = {
         "files_seen": files_seen,
         "articles": articles,
         "reject_rate": rejected / files_seen if files_seen else 0.0,
-        "facts_per_article": n_facts / articles if articles else 0.0,
-        "share_articles_no_region": share_without(["fact_region"]),
-        "share_articles_no_facts": share_without(fact_keys),
+        "facts_per_article": counts.facts / articles if articles else 0.0,
+        "share_articles_no_region": counts.without_region / articles if articles else 0.0,
+        "share_articles_no_facts": counts.without_facts / articles if articles else 0.0,
     }
     return pd.DataFrame([row], columns=list(RUN_METRIC_COLUMNS))
-
-
-def _row_ids(result: dict[str, Any]) -> np.ndarray:
-    return np.asarray(result.get("unexpected_index_list") or [], dtype=np.int64)
-
-
-def _observed(check: Check, result: dict[str, Any], metrics: pd.DataFrame | None) -> str:
-    """A short human reading of what was seen, for dq_result.observed_value."""
-    if metrics is not None:
-        value = f"{metrics[check.kwargs['column']].iloc[0]:.4g}"
-        if not result.get("element_count"):  # the gate filtered the only row out
-            return f"{value} (band not applied: {check.kwargs['row_condition']!r} is false)"
-        return value
-    unexpected = int(result.get("unexpected_count") or 0)
-    text = f"{unexpected} of {int(result.get('element_count') or 0)} unexpected"
-    examples = (result.get("partial_unexpected_list") or [])[:OBSERVED_EXAMPLES]
-    return f"{text}, e.g. {', '.join(map(display, examples))}" if examples else text
-
-
-def _outcomes(
-    suite_name: str, validation: Any, metrics: pd.DataFrame | None
-) -> list[CheckOutcome]:
-    """Distil one suite's GX result, then drop its bulky per-row lists.
-
-    Outcomes come back in the suite's declared order (GX groups its results by column),
-    so dq_result rows and joined quarantine reasons read the same way every run.
-    """
-    order = {c.name: i for i, c in enumerate(SUITES[suite_name])}
-    checks = {c.name: c for c in SUITES[suite_name]}
-    outcomes = []
-    for evr in validation.results:
-        check = checks[evr.expectation_config.meta["name"]]
-        result = evr.result or {}
-        error = None
-        if evr.exception_info and evr.exception_info.get("raised_exception"):
-            error = str(evr.exception_info.get("exception_message"))
-        outcomes.append(
-            CheckOutcome(
-                suite=suite_name,
-                name=check.name,
-                severity=check.severity,
-                column_name=",".join(check.columns) or None,
-                success=bool(evr.success),
-                element_count=int(result.get("element_count") or 0),
-                unexpected_count=int(result.get("unexpected_count") or 0),
-                observed_value=f"error: {error}" if error else _observed(check, result, metrics),
-                row_ids=_row_ids(result) if metrics is None else np.empty(0, np.int64),
-                error=error,
-            )
-        )
-        for key in _BULKY_RESULT_KEYS:
-            result.pop(key, None)
-    return sorted(outcomes, key=lambda o: order[o.name])
 
 
 def _parameters(
@@ -309,36 +203,65 @@ def _parameters(
     }
 
 
-def _validate_suite(
-    ctx: Any, suite_name: str, frame: pd.DataFrame, params: dict[str, Any],
-    run: RunIdentifier, metrics: pd.DataFrame | None = None,
-) -> tuple[list[CheckOutcome], list[ValidationResultIdentifier]]:
-    """Run one suite's checkpoint; its outcomes and the keys of its stored results."""
-    checkpoint = _checkpoint(ctx, suite_name, SUITES[suite_name])
-    result = checkpoint.run(
-        batch_parameters={"dataframe": frame}, expectation_parameters=params, run_id=run
+@dataclass(frozen=True)
+class _ChunkResult:
+    """What survives a chunk once its frames are gone."""
+
+    outcomes: list[CheckOutcome]
+    quarantine: dict[str, pd.DataFrame]
+    rows: dict[str, int]
+    counts: RunCounts
+
+
+def _validate_chunk(
+    validator: Validator, chunk: Chunk, run_name: str, region_codes: set[str],
+    measure_codes: set[str], today: dt.date,
+) -> _ChunkResult:
+    """Build one chunk's frames, run the row suites over them, and keep only the results."""
+    frames = chunk()
+    _check_frames(frames)
+    prepared = {key: _prepared(frames[key]) for key in ROW_SUITES}
+    del frames  # the converted columns' originals
+    outcomes: list[CheckOutcome] = []
+    for suite_name in ROW_SUITES:
+        frame = prepared[suite_name]
+        params = _parameters(frame, region_codes, measure_codes, today)
+        outcomes += [
+            replace(o, example_rows=example_rows(o, frame))
+            for o in validator.validate(suite_name, frame, params, run_name)
+        ]
+    return _ChunkResult(
+        outcomes=outcomes,
+        quarantine=quarantine(outcomes, prepared),
+        rows={key: len(frame) for key, frame in prepared.items()},
+        counts=RunCounts.of(prepared),
     )
-    outcomes = []
-    for key, validation in result.run_results.items():
-        outcomes += _outcomes(suite_name, validation, metrics)
-        ctx.validation_results_store.set(key, validation)  # the trimmed copy replaces the full
-    return outcomes, list(result.run_results)
 
 
-def _build_docs(ctx: Any, keys: list[ValidationResultIdentifier]) -> None:
-    """Render this run's result pages and the suites' pages, then the index, once.
+def _run_names(run_id: str, n_chunks: int) -> list[str]:
+    """GX run names of the chunks' results: the run id itself when the run is one chunk."""
+    if n_chunks == 1:
+        return [run_id]
+    return [f"{run_id} part {i} of {n_chunks}" for i in range(1, n_chunks + 1)]
 
-    This is what UpdateDataDocsAction does, but per checkpoint it would rebuild the index
-    six times a run, and an index rebuild re-reads up to DOCS_HISTORY stored results
-    (GX #8243: Data Docs rebuilds slow down as history grows).
-    """
-    suites = {k.expectation_suite_identifier.name: k.expectation_suite_identifier for k in keys}
-    ctx.build_data_docs(site_names=[DOCS_SITE], resource_identifiers=[*keys, *suites.values()])
+
+def _nothing_new(run_id: str, checked_at: dt.datetime, docs_dir: pathlib.Path) -> DQReport:
+    outcomes = nothing_new(SUITES)
+    pin_latest_run(docs_dir, run_id, outcomes, note=NOTHING_NEW_NOTE)
+    return DQReport.build(
+        run_id=run_id,
+        outcomes=outcomes,
+        quarantine=merge_quarantines([]),
+        rows_checked=dict.fromkeys(SUITES, 0),
+        checked_at=checked_at,
+        docs_index=docs_dir / "index.html",
+        note=NOTHING_NEW_NOTE,
+    )
 
 
 def validate_run(
     run_id: str,
-    frames: dict[str, pd.DataFrame],
+    chunks: Sequence[Chunk],
     *,
     region_codes: set[str],
     measure_codes: set[str],
@@ -347,38 +270,36 @@ def validate_run(
     gx_root: pathlib.Path,
     docs_dir: pathlib.Path,
 ) -> DQReport:
-    """Run every suite over the run's frames; report, quarantine, and rebuild Data Docs.
+    """Run every suite over the run's chunks; report, quarantine, and rebuild Data Docs.
 
-    `frames` holds the row suites' frames (see suites.py for the columns each reads), each
-    with an int64 `row_id` unique within it. Frames may be empty. Nothing here raises on
-    bad data: failures come back in the report for the caller to act on.
+    Each chunk, called, returns the row suites' frames of a part of the run's articles
+    and exactly their facts (see suites.py for the columns each suite reads), each with an
+    int64 `row_id` unique in the run. No chunks means nothing was staged. Nothing here
+    raises on bad data: failures come back in the report for the caller to act on.
     """
-    _check_frames(frames)
-    prepared = {key: _prepared(frames[key]) for key in ROW_SUITES}
-    metrics = run_metrics(prepared, run_stats)
     checked_at = dt.datetime.now(dt.UTC)
-    run = RunIdentifier(run_name=run_id, run_time=checked_at)
-    ctx = _context(gx_root, docs_dir)
+    if not chunks and not run_stats.get("files_rejected"):
+        return _nothing_new(run_id, checked_at, docs_dir)
+    from expectations.engine import Validator  # imports GX: only runs with rows pay for it
 
-    outcomes: list[CheckOutcome] = []
-    keys: list[ValidationResultIdentifier] = []
-    for suite_name in (*ROW_SUITES, BATCH_SUITE):
-        batch_level = suite_name == BATCH_SUITE
-        frame = metrics if batch_level else prepared[suite_name]
-        params = _parameters(frame, region_codes, measure_codes, today)
-        suite_outcomes, suite_keys = _validate_suite(
-            ctx, suite_name, frame, params, run, metrics if batch_level else None
-        )
-        outcomes += suite_outcomes
-        keys += suite_keys
-    _build_docs(ctx, keys)
-    pin_latest_run(docs_dir, run_id, outcomes)
-
+    validator = Validator(gx_root, docs_dir, checked_at)
+    run_names = _run_names(run_id, len(chunks))
+    results = [
+        _validate_chunk(validator, chunk, name, region_codes, measure_codes, today)
+        for chunk, name in zip(chunks, run_names, strict=True)
+    ]
+    outcomes = merge([r.outcomes for r in results]) if results else nothing_new(ROW_SUITES)
+    metrics = run_metrics(sum((r.counts for r in results), RunCounts()), run_stats)
+    params = _parameters(metrics, region_codes, measure_codes, today)
+    outcomes += validator.validate(BATCH_SUITE, metrics, params, run_id, metrics)
+    validator.build_docs()
+    pin_latest_run(docs_dir, run_id, outcomes, run_names=[*run_names, run_id])
+    rows_checked = {key: sum(r.rows[key] for r in results) for key in ROW_SUITES}
     return DQReport.build(
         run_id=run_id,
         outcomes=outcomes,
-        quarantine=quarantine(outcomes, prepared),
-        frames=prepared,
+        quarantine=merge_quarantines([r.quarantine for r in results]),
+        rows_checked=rows_checked | {BATCH_SUITE: len(metrics)},
         checked_at=checked_at,
         docs_index=docs_dir / "index.html",
     )

@@ -1,19 +1,24 @@
 """The data-quality layer: suites pass clean runs, quarantine bad rows, catch bad batches.
 
 Frames are built by hand to the warehouse shape (no body column: `mention_matches` and
-`offsets_in_body` arrive precomputed, as the flow computes them in DuckDB).
+`offsets_in_body` arrive precomputed, as the flow computes them in DuckDB) and handed to
+validate_run as a run of one chunk; tests/test_chunked_validation.py covers staged runs
+split into several.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from expectations import SUITES, DQReport, validate_run
-from expectations.runner import run_metrics
+from expectations.outcomes import NOTHING_NEW
+from expectations.runner import RunCounts, run_metrics
 
 TODAY = dt.date(2025, 6, 1)
 REGIONS = {"110000", "110101", "370800"}
@@ -69,8 +74,10 @@ def _frames(n_articles: int = 3) -> dict[str, pd.DataFrame]:
 
 
 def _run(tmp_path: Path, frames, run_stats=None, run_id="r1") -> DQReport:
+    """Validate `frames` as a run of one chunk, or a run that staged nothing if None."""
+    chunks = [] if frames is None else [lambda: frames]
     return validate_run(
-        run_id, frames, region_codes=REGIONS, measure_codes=MEASURES,
+        run_id, chunks, region_codes=REGIONS, measure_codes=MEASURES,
         run_stats=run_stats or {"files_seen": 5, "files_rejected": 0, "articles": 3},
         today=TODAY, gx_root=tmp_path / "gx", docs_dir=tmp_path / "docs",
     )
@@ -263,7 +270,8 @@ def test_history_accumulates_in_data_docs(history):
 def test_run_metrics():
     frames = _frames(4)
     frames["fact_region"] = frames["fact_region"].iloc[:1]
-    m = run_metrics(frames, {"files_seen": 8, "files_rejected": 2, "articles": 4}).iloc[0]
+    counts = RunCounts.of(frames)
+    m = run_metrics(counts, {"files_seen": 8, "files_rejected": 2, "articles": 4}).iloc[0]
     assert m["reject_rate"] == 0.25
     assert m["share_articles_no_region"] == 0.75
     assert m["share_articles_no_facts"] == 0.0
@@ -287,3 +295,63 @@ def test_unknown_codes_fail_even_when_no_known_code_occurs(tmp_path):
     assert report.quarantine["fact_measure"]["failed_check"].tolist() == [
         "fact_measure.measure_code_in_dim_measure"]
 
+
+
+def test_run_counts_of_chunks_add_up_to_the_whole_run():
+    frames = _frames(4)
+    frames["fact_region"] = frames["fact_region"].iloc[:1]
+    halves = [
+        {k: f[f["article_id"].isin(ids)] for k, f in frames.items()}
+        for ids in (["a0000", "a0003"], ["a0001", "a0002"])
+    ]
+    assert RunCounts.of(halves[0]) + RunCounts.of(halves[1]) == RunCounts.of(frames)
+    assert RunCounts.of(frames) == RunCounts(articles=4, facts=15, without_region=3,
+                                             without_facts=0)
+
+
+def test_importing_the_package_does_not_import_great_expectations():
+    code = "import sys, expectations; print('great_expectations' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_nothing_new_reports_every_check_passed_without_gx(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "expectations.engine", None)  # importing it would fail
+    report = _run(tmp_path, None, run_stats={"files_seen": 40, "files_rejected": 0})
+    assert len(report.dq_rows) == _expectation_count()
+    assert all(
+        (r["success"], r["element_count"], r["unexpected_count"], r["observed_value"])
+        == (True, 0, 0, NOTHING_NEW)
+        for r in report.dq_rows
+    )
+    assert not report.critical_failed and report.batch_failures == []
+    assert set(report.quarantine) == set(SUITES) - {"run"}
+    for q in report.quarantine.values():
+        assert q.empty and list(q.columns) == ["row_id", "failed_check"]
+    assert "**PASSED (nothing new to validate)**" in report.markdown
+    assert all(r["rows_checked"] == 0 and r["failed"] == 0 for r in report.table)
+    assert not (tmp_path / "gx").exists()
+    # no Data Docs site yet: a bare index carries the verdict, so the link is never dead
+    index = report.docs_index.read_text(encoding="utf-8")
+    assert "Latest run r1: data quality passed (nothing new to validate)" in index
+
+
+def test_nothing_new_replaces_the_pinned_verdict_and_keeps_the_site(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "expectations.engine", None)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.html").write_text(
+        "<html><body><!-- zhfacts-latest-run -->old verdict<!-- /zhfacts-latest-run -->"
+        "<p>GX history table</p></body></html>", encoding="utf-8")
+    report = _run(tmp_path, None, run_id="rerun")
+    index = report.docs_index.read_text(encoding="utf-8")
+    assert "old verdict" not in index and "GX history table" in index
+    assert index.count("Latest run rerun: data quality passed (nothing new") == 1
+
+
+def test_rejected_files_alone_still_face_the_run_suite(tmp_path):
+    report = _run(tmp_path, None, run_stats={"files_seen": 100, "files_rejected": 90})
+    assert report.batch_failures == ["run.reject_rate_max"]
+    rows = [r for r in report.dq_rows if r["suite"] != "run"]
+    assert all(r["success"] and r["observed_value"] == NOTHING_NEW for r in rows)
+    assert "Latest run r1: data quality FAILED" in report.docs_index.read_text(encoding="utf-8")
