@@ -10,7 +10,8 @@ pool start, validate, load, shut-down) from the timestamps of Prefect's INFO log
 the wall time goes is what the fixed-cost target is about.
 
 The yardstick is jieba.lcut (single process, default dictionary, HMM on) over the decoded
-text of the same files, timed in this process after the pipeline runs. Throughputs are
+text of the same files, timed after the pipeline runs in a fresh process, best of three
+passes. Throughputs are
 compared in characters per second, so GBK/Big5 files (2 bytes a character) do not skew the
 ratio. For a corpus above ~2 MB of text jieba is timed on an evenly spaced ~2 MB sample of
 files and extrapolated, and the report says so.
@@ -28,6 +29,7 @@ import argparse
 import importlib.util
 import json
 import logging
+import multiprocessing
 import os
 import platform
 import re
@@ -278,8 +280,22 @@ def _sample(files: list[Path], corpus_bytes: int) -> tuple[list[Path], bool]:
     return files[::step], True
 
 
+JIEBA_REPEATS = 3
+
+
 def jieba_throughput(c: Corpus) -> JiebaResult:
-    """Plain jieba.lcut over the decoded page text, single process, dictionary preloaded."""
+    """Plain jieba.lcut over the decoded page text, single process, dictionary preloaded.
+
+    Timed in a fresh interpreter (a spawned process that has run nothing else) and the
+    fastest of JIEBA_REPEATS passes kept: the yardstick is jieba at its best on this
+    machine, so load from elsewhere can only lower the reported ratios, never raise them.
+    """
+    spawn = multiprocessing.get_context("spawn")
+    with spawn.Pool(1) as pool:
+        return pool.apply(_time_jieba, (c,))
+
+
+def _time_jieba(c: Corpus) -> JiebaResult:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -290,12 +306,14 @@ def jieba_throughput(c: Corpus) -> JiebaResult:
         decoded = decode(path.read_bytes())
         if isinstance(decoded, Decoded):
             texts.append(decoded.text)
-    started = time.perf_counter()
-    for text in texts:
-        jieba.lcut(text)
-    seconds = time.perf_counter() - started
+    passes = []
+    for _ in range(JIEBA_REPEATS):
+        started = time.perf_counter()
+        for text in texts:
+            jieba.lcut(text)
+        passes.append(time.perf_counter() - started)
     return JiebaResult(len(texts), sum(map(len, texts)),
-                       sum(len(t.encode("utf-8")) for t in texts), seconds, sampled)
+                       sum(len(t.encode("utf-8")) for t in texts), min(passes), sampled)
 
 
 def _git_revision() -> str:
@@ -395,8 +413,8 @@ def report(args: argparse.Namespace, runs: list[RunResult], failures: list[str],
            if jb.sampled else f"all {jb.files} files, {jb.bytes / MB:.1f} MB")
     lines += [
         "",
-        (f"- plain jieba.lcut (1 process, HMM on, default dictionary, dictionary preloaded) over "
-         f"the decoded text of {how}: **{jb.mb_per_s:.2f} MB/s** UTF-8 "
+        (f"- plain jieba.lcut (1 fresh process, HMM on, default dictionary, dictionary "
+         f"preloaded, best of {JIEBA_REPEATS} passes) over the decoded text of {how}: **{jb.mb_per_s:.2f} MB/s** UTF-8 "
          f"({jb.chars_per_s:,.0f} chars/s); the whole first-run corpus would take "
          f"{first.stats.chars / jb.chars_per_s:.1f} s"),
         (f"- ratio pipeline ÷ jieba.lcut (chars/s), whole first run incl. fixed costs: "

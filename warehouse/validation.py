@@ -24,6 +24,7 @@ import duckdb
 import pandas as pd
 
 from transforms.frames import FACT_TABLES, SCHEMAS
+from warehouse.loader import MEMORY_CONFIG
 from warehouse.sql import sql
 
 # Articles + facts per validation chunk. Validation runs after the transform workers have
@@ -52,7 +53,7 @@ def chunk_frames(
     articles = _files(staged, "dim_article")
     part = {"chunk": chunk, "chunks": chunks}
     frames: dict[str, pd.DataFrame] = {}
-    with duckdb.connect() as con:
+    with duckdb.connect(config=MEMORY_CONFIG) as con:
         if articles:
             params = {"articles": articles, **part}
             frames["articles"] = con.execute(sql("validation/articles"), params).df()
@@ -73,7 +74,7 @@ def validation_chunks(
 ) -> list[Callable[[], dict[str, pd.DataFrame]]]:
     """The staged run as chunks for expectations.validate_run, each building its frames
     when called; none when no article or fact row was staged."""
-    with duckdb.connect() as con:
+    with duckdb.connect(config=MEMORY_CONFIG) as con:
         rows = sum(
             con.execute(sql("validation/staged_rows"), {"files": files}).fetchone()[0]
             for table in ("dim_article", *FACT_TABLES)
