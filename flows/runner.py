@@ -60,6 +60,7 @@ def _run_flow(settings: Settings, progress: bool, api) -> Any:
     from flows import progress as progress_hooks
     from flows.locking import WarehouseBusy
     from flows.pipeline import InputMissing, pipeline
+    from flows.server import ServerError
     from warehouse.loader import WarehouseLocked
 
     bar = _progress_bar() if progress else None
@@ -82,6 +83,8 @@ def _run_flow(settings: Settings, progress: bool, api) -> Any:
         raise PipelineError(str(exc), EXIT_LOCKED) from exc
     except InputMissing as exc:
         raise PipelineError(str(exc), EXIT_INPUT) from exc
+    except ServerError as exc:
+        raise PipelineError(f"the Prefect API server for this run did not start: {exc}") from exc
     finally:
         if bar:
             progress_hooks.remove_hook(bar.update)

@@ -154,3 +154,23 @@ def test_a_cli_run_records_itself_in_the_one_api_it_starts_and_stops(sample_dir,
     assert {"prepare-warehouse", "discover", "validate", "load", "refresh-report"} <= set(tasks)
     assert logs > 0
     assert not [pid for pid in servers if psutil.pid_exists(pid)]
+
+
+def test_a_run_api_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
+    """A server child that exits at once (say its port was taken) ends the run with a
+    PipelineError naming the cause, not a traceback."""
+    from flows.runner import PipelineError, run_pipeline
+    from flows.server import RunApi
+    from zhfacts.settings import Settings
+
+    def dead_server() -> RunApi:
+        process = subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('port in use')"],
+                                   stderr=subprocess.PIPE)
+        return RunApi(process, "http://127.0.0.1:9/api")
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(RunApi, "launch", staticmethod(dead_server))
+    (tmp_path / "in").mkdir()
+    settings = Settings(input_path=tmp_path / "in", warehouse_path=tmp_path / "w.duckdb")
+    with pytest.raises(PipelineError, match="did not start: prefect server exited with 1: port in use"):
+        run_pipeline(settings)
