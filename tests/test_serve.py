@@ -159,6 +159,8 @@ def test_a_cli_run_records_itself_in_the_one_api_it_starts_and_stops(sample_dir,
 def test_a_run_api_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
     """A server child that exits at once (say its port was taken) ends the run with a
     PipelineError naming the cause, not a traceback."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
     from flows.runner import PipelineError, run_pipeline
     from flows.server import RunApi
     from zhfacts.settings import Settings
@@ -172,5 +174,7 @@ def test_a_run_api_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
     monkeypatch.setattr(RunApi, "launch", staticmethod(dead_server))
     (tmp_path / "in").mkdir()
     settings = Settings(input_path=tmp_path / "in", warehouse_path=tmp_path / "w.duckdb")
-    with pytest.raises(PipelineError, match="did not start: prefect server exited with 1: port in use"):
+    # as on a user's machine: no API in the settings, whatever test server ran before
+    with (temporary_settings(restore_defaults={PREFECT_API_URL}),
+          pytest.raises(PipelineError, match="did not start: prefect server exited with 1: port in use")):
         run_pipeline(settings)
