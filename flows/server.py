@@ -165,13 +165,7 @@ class RunApi:
             del os.environ["PREFECT_API_URL"]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_server(self.process)
 
 
 def _drain_prefect_queues() -> None:
