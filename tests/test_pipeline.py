@@ -177,7 +177,7 @@ def test_the_run_api_steps_aside_for_a_configured_server(prefect_server, monkeyp
     assert api is not None
     with api.serving():
         assert "PREFECT_API_URL" not in os.environ
-    assert api.process.poll() is not None
+    assert api.server.process.poll() is not None
 
 
 def test_no_run_api_when_the_environment_names_one(monkeypatch):

@@ -157,18 +157,22 @@ def test_a_cli_run_records_itself_in_the_one_api_it_starts_and_stops(sample_dir,
 
 
 def test_a_run_api_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
-    """A server child that exits at once (say its port was taken) ends the run with a
-    PipelineError naming the cause, not a traceback."""
+    """A server child that dies on start ends the run with a PipelineError naming the
+    exception the server printed (not uvicorn's closing line), not a traceback."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
     from flows.runner import PipelineError, run_pipeline
-    from flows.server import RunApi
+    from flows.server import RunApi, ServerProcess, StartLock
     from zhfacts.settings import Settings
 
     def dead_server() -> RunApi:
-        process = subprocess.Popen([sys.executable, "-c", "import sys; sys.exit('port in use')"],
-                                   stderr=subprocess.PIPE)
-        return RunApi(process, "http://127.0.0.1:9/api")
+        dying = ("import sys; sys.exit('Traceback (most recent call last):\\n'"
+                 " 'sqlite3.OperationalError: duplicate column name: x\\n'"
+                 " 'ERROR | uvicorn.error - Application startup failed. Exiting.')")
+        server = ServerProcess([sys.executable, "-c", dying], dict(os.environ), "http://127.0.0.1:9/api")
+        lock = StartLock()
+        assert lock.try_acquire()
+        return RunApi(server, lock)
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setattr(RunApi, "launch", staticmethod(dead_server))
@@ -176,5 +180,34 @@ def test_a_run_api_that_dies_is_a_one_line_error(tmp_path, monkeypatch):
     settings = Settings(input_path=tmp_path / "in", warehouse_path=tmp_path / "w.duckdb")
     # as on a user's machine: no API in the settings, whatever test server ran before
     with (temporary_settings(restore_defaults={PREFECT_API_URL}),
-          pytest.raises(PipelineError, match="did not start: prefect server exited with 1: port in use")):
+          pytest.raises(PipelineError, match=r"did not start: prefect server exited with 1: "
+                                              r"sqlite3\.OperationalError: duplicate column name: x$")):
         run_pipeline(settings)
+
+
+def test_a_run_api_launched_while_another_server_starts_waits_its_turn(tmp_path, monkeypatch):
+    """Servers start one at a time (StartLock): two on one fresh PREFECT_HOME would migrate
+    its database together and one would die. A run launched meanwhile starts its server once
+    the other answers, and still serves the run."""
+    import threading
+
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    from flows.server import RunApi, StartLock, healthy
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect-home"))
+    other = StartLock()
+    assert other.try_acquire()
+    api = RunApi.launch()
+    assert api is not None and api.server is None  # nothing launched while the lock is held
+    threading.Timer(1.0, other.release).start()
+    try:
+        with temporary_settings(restore_defaults={PREFECT_API_URL}), api.serving():
+            assert api.server is not None and healthy(os.environ["PREFECT_API_URL"])
+            after = StartLock()
+            assert after.try_acquire()  # released once the server answered
+            after.release()
+    finally:
+        api.stop()
+    assert api.server.process.poll() is not None

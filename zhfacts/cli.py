@@ -163,7 +163,7 @@ def serve(
 ) -> None:
     """Start a local Prefect server (unless PREFECT_API_URL is set) and serve the deployments."""
     from flows.runner import configure_prefect
-    from flows.server import ServerError, api_url, start_server, stop_server
+    from flows.server import ServerError, api_url, start_server
 
     if interval and cron:
         fail("give --interval or --cron, not both")
@@ -190,7 +190,7 @@ def serve(
         pass
     finally:
         if server is not None:
-            stop_server(server)
+            server.stop()
             console.print("Prefect server stopped")
 
 
