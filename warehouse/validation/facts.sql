@@ -1,17 +1,13 @@
 -- Staged facts of one fact table in one validation chunk (the facts of the chunk's articles,
--- see articles.sql), with the offset checks computed against the staged body:
--- offsets_in_body (0 <= start < end <= length(body)) and mention_matches (body[start:end]).
--- Both sides are filtered to the chunk before the join, so only the chunk's bodies are read
--- into the hash table. Evidence sentences stay out: the frames handed to GX should be small.
+-- by the rule of chunk_articles.sql), with the offset checks computed against the staged
+-- body: offsets_in_body (0 <= start < end <= length(body)) and mention_matches
+-- (body[start:end]). Evidence sentences stay out: the frames handed to GX should be small.
 WITH facts AS (
     SELECT COLUMNS(lambda c: c <> 'evidence') FROM read_parquet($facts, union_by_name = true)
     WHERE hash(article_id) % $chunks = $chunk
 ),
 bodies AS (
-    SELECT article_id, any_value(body) AS body
-    FROM read_parquet($articles, union_by_name = true)
-    WHERE hash(article_id) % $chunks = $chunk
-    GROUP BY article_id
+    SELECT article_id, any_value(body) AS body FROM chunk_articles GROUP BY article_id
 )
 SELECT
     f.*,
