@@ -19,7 +19,6 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 from prefect.futures import as_completed
 from prefect.runtime import flow_run
-from prefect.utilities.annotations import quote
 from pydantic import Field
 
 from flows import progress
@@ -107,10 +106,8 @@ def pipeline(
             runner_name = choose_task_runner(task_runner, len(work), workers)
             logger.info("%d batches on the %s task runner", len(work), runner_name)
             with make_task_runner(runner_name, workers, dask_address) as runner:
-                # quote(): the file lists hold no futures, and Prefect would otherwise walk
-                # every SourceFile of a batch three times per task run to look for some.
                 futures = [
-                    runner.submit(transform_batch, {"batch_no": i, "files": quote(b), "area": area,
+                    runner.submit(transform_batch, {"batch_no": i, "files": b, "area": area,
                                                     "run_id": run_id})
                     for i, b in enumerate(work)
                 ]
