@@ -11,10 +11,9 @@ the wall time goes is what the fixed-cost target is about.
 
 The yardstick is jieba.lcut (single process, default dictionary, HMM on) over the decoded
 text of the same files, timed after the pipeline runs in a fresh process, best of three
-passes. Throughputs are
-compared in characters per second, so GBK/Big5 files (2 bytes a character) do not skew the
-ratio. For a corpus above ~2 MB of text jieba is timed on an evenly spaced ~2 MB sample of
-files and extrapolated, and the report says so.
+passes. Throughputs are compared in characters per second, so GBK/Big5 files (2 bytes a
+character) do not skew the ratio. For a corpus above ~2 MB of text jieba is timed on an
+evenly spaced ~2 MB sample of files and extrapolated, and the report says so.
 
 Usage: ``make bench [ARGS="…"]`` or ``python benchmarks/bench.py [--articles N] [--marginal]
 [--rerun] [--empty] [--repeat K] [--task-runner process|thread] [--batch-size N] [--workers N]

@@ -185,4 +185,3 @@ def test_no_run_api_when_the_environment_names_one(monkeypatch):
 
     monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")
     assert RunApi.launch() is None
-
