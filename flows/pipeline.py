@@ -8,6 +8,7 @@ publishes everything in one transaction — write, audit, publish.
 from __future__ import annotations
 
 import json
+import os
 import time
 import uuid
 from datetime import UTC, datetime
@@ -35,7 +36,7 @@ from flows.tasks import (
     validate,
 )
 from flows.timing import Stopwatch
-from transforms.planning import batches, plan_files
+from transforms.planning import batch_size_for, batches, plan_files
 from warehouse import staging
 from zhfacts.settings import Settings, TaskRunnerName
 
@@ -60,7 +61,7 @@ def pipeline(
     input_path: Path = _DEFAULTS.input_path,
     warehouse_path: Path = _DEFAULTS.warehouse_path,
     full_refresh: bool = False,
-    batch_size: Annotated[int, Field(ge=1, le=10_000)] = _DEFAULTS.batch_size,
+    batch_size: Annotated[int | None, Field(ge=1, le=10_000)] = _DEFAULTS.batch_size,
     task_runner: TaskRunnerName = "auto",
     workers: Annotated[int | None, Field(ge=1, le=512)] = None,
     dask_address: str | None = None,
@@ -73,7 +74,8 @@ def pipeline(
         input_path: Folder scanned recursively for *.txt pages (on the machine running the flow).
         warehouse_path: DuckDB warehouse file; created if missing.
         full_refresh: Re-extract every file, even those already loaded unchanged.
-        batch_size: Articles per transform task run (one task per batch, not per article).
+        batch_size: Articles per transform task run (one task per batch, not per article);
+            default: about four batches per worker, 200–1000 articles each.
         task_runner: Where transform batches run: auto (processes once there are several
             batches per core, else threads), thread, process (every core) or dask.
         workers: Parallel workers for process/dask/thread runners (default: CPU count).
@@ -101,10 +103,12 @@ def pipeline(
                     len(plan.to_read), len(plan.unchanged), len(plan.rejected))
         area = staging.staging_dir(warehouse_path, run_id)
         try:
-            work = batches(plan.to_read, batch_size)
+            size = batch_size or batch_size_for(len(plan.to_read), workers or os.cpu_count() or 1)
+            work = batches(plan.to_read, size)
             results = []
             runner_name = choose_task_runner(task_runner, len(work), workers)
-            logger.info("%d batches on the %s task runner", len(work), runner_name)
+            logger.info("%d batches of up to %d articles on the %s task runner",
+                        len(work), size, runner_name)
             with make_task_runner(runner_name, workers, dask_address) as runner:
                 futures = [
                     runner.submit(transform_batch, {"batch_no": i, "files": b, "area": area,
@@ -141,7 +145,7 @@ def pipeline(
                 "files_seen": len(files),
                 "parameters": json.dumps(
                     {"input_path": str(input_root), "warehouse_path": str(warehouse_path),
-                     "full_refresh": full_refresh, "batch_size": batch_size,
+                     "full_refresh": full_refresh, "batch_size": size,
                      "task_runner": task_runner}),
             }
             with stages("load"):

@@ -1,5 +1,7 @@
+import pytest
+
 from transforms.articles import SourceFile
-from transforms.planning import batches, plan_files
+from transforms.planning import MAX_BATCH, MIN_BATCH, batch_size_for, batches, plan_files
 
 
 def _file(name: str, size: int = 100, mtime: int = 1) -> SourceFile:
@@ -31,6 +33,28 @@ def test_batches_cover_every_file_once():
     chunks = batches(files, 3)
     assert [len(c) for c in chunks] == [3, 3, 1]
     assert [f for c in chunks for f in c] == files
+
+
+@pytest.mark.parametrize(
+    ("files", "workers", "size"),
+    [
+        (5, 2, MIN_BATCH),  # a small run is one batch
+        (4000, 2, 500),  # four batches per worker
+        (8000, 2, MAX_BATCH),
+        (100_000, 2, MAX_BATCH),  # capped: memory per worker stays flat
+        (8000, 8, 250),
+        (8000, 0, MAX_BATCH),  # no worker count known: as if one
+    ],
+)
+def test_default_batch_size_gives_each_worker_a_few_batches(files, workers, size):
+    assert batch_size_for(files, workers) == size
+
+
+def test_default_batches_keep_two_workers_busy_without_a_long_tail():
+    files = [_file(f"{i}.txt") for i in range(4321)]
+    chunks = batches(files, batch_size_for(len(files), 2))
+    assert len(chunks) == 8
+    assert max(map(len, chunks)) <= MAX_BATCH
 
 
 def test_auto_task_runner_uses_processes_only_for_several_batches_per_core():

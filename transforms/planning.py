@@ -9,6 +9,7 @@ rejected here, before anyone reads them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,23 @@ def plan_files(
         else:
             to_read.append(f)
     return Plan(to_read, unchanged, rejected)
+
+
+# Batch sizing when the user sets none. Each task run costs Prefect ≈0.4 s of CPU across
+# the worker, the API server and the flow (measured: 98 extra runs over 1,000 articles
+# cost 37 s), about what 100 articles cost to transform, so batches of 200 spent a third of
+# a run's CPU on orchestration. A few batches per worker keep every core busy to the end
+# of the run; the cap keeps a worker's memory flat however large the corpus.
+BATCHES_PER_WORKER = 4
+MIN_BATCH = 200
+MAX_BATCH = 1000
+
+
+def batch_size_for(files: int, workers: int) -> int:
+    """Articles per batch: about BATCHES_PER_WORKER batches per worker, within
+    [MIN_BATCH, MAX_BATCH]."""
+    per_batch = math.ceil(files / (max(workers, 1) * BATCHES_PER_WORKER))
+    return max(MIN_BATCH, min(MAX_BATCH, per_batch))
 
 
 def batches(files: Sequence[SourceFile], size: int) -> list[list[SourceFile]]:

@@ -26,7 +26,10 @@ class Settings(BaseSettings):
     warehouse_path: Path = Field(
         PROJECT_ROOT / "warehouse" / "zhfacts.duckdb", description="DuckDB warehouse file."
     )
-    batch_size: int = Field(200, ge=1, le=10_000, description="Articles per transform task run.")
+    batch_size: int | None = Field(
+        None, ge=1, le=10_000,
+        description="Articles per transform task run (default: a few batches per worker, 200–1000 each).",
+    )
     max_file_bytes: int = Field(
         10 * 1024 * 1024, ge=1, description="Larger files are rejected as too_large."
     )
