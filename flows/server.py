@@ -5,7 +5,8 @@ database under PREFECT_HOME (the warehouse is never touched by them):
 
 - `start_server`: the full `prefect server start`, UI and services, for `zhfacts serve`.
 - `RunApi`: the API alone for one command-line run, launched the way Prefect launches its
-  own ephemeral server (the same uvicorn command and ephemeral-mode flags). Prefect would
+  own ephemeral server (the same uvicorn arguments and ephemeral-mode flags, run through
+  flows.api_server so that its exit skips the interpreter's teardown). Prefect would
   start that server only when the flow is first called, after importing its server package
   into this process (≈ 4–7 s of CPU) — so the boot of the API would follow all of our own
   imports. Launched first, the child boots on the other core while this process imports,
@@ -159,7 +160,7 @@ def _ephemeral_api() -> ServerProcess:
     env = {**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
            "PREFECT__SERVER_FINAL": "1"}
     return ServerProcess(
-        [sys.executable, "-m", "uvicorn", "--app-dir", str(Path(spec.origin).parents[1]),
+        [sys.executable, "-m", "flows.api_server", "--app-dir", str(Path(spec.origin).parents[1]),
          "--factory", "prefect.server.api.server:create_app", "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "error", "--lifespan", "on"],
         env, api_url(port))
