@@ -16,6 +16,7 @@ from transforms.script import (
     _t2s_touched,
     detect_script,
     fold_fullwidth,
+    fold_space_lines,
     fold_spaces,
     repair_mojibake,
     strip_ruby,
@@ -125,6 +126,14 @@ SPACE_CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), SPACE_CASES, ids=[c[0] for c in SPACE_CASES])
 def test_fold_spaces(name: str, text: str, expected: str) -> None:
     assert fold_spaces(text) == expected
+
+
+def test_fold_space_lines_folds_each_line_on_its_own() -> None:
+    """A whole page in one call: every line as it comes out alone (a run at the start or
+    end of a line sits next to the line break, not next to the other line's characters)."""
+    texts = [text for _, text, _ in SPACE_CASES] + ["  企业 ", " 2 月", "中 ", " 文", "", "\t"]
+    assert fold_space_lines("\n".join(texts)) == [fold_spaces(text) for text in texts]
+    assert fold_space_lines("复工 ,\n  2 月 \u3000\n") == ["复工,", "2月", ""]
 
 
 SIMPLIFIED_CASES = [

@@ -23,6 +23,7 @@ from transforms.script import (
     ODD_SPACE,
     detect_script,
     fold_fullwidth,
+    fold_space_lines,
     fold_spaces,
     repair_mojibake,
     strip_ruby,
@@ -107,7 +108,7 @@ def parse_page(raw: str) -> Page:
     # cleaned: mojibake dropped, spaces folded.
     raw_lines = text.split("\n")
     spaced = [line.strip() for line in raw_lines]  # for the headline
-    lines = [fold_spaces(repair_mojibake(line)) for line in raw_lines]  # everything else
+    lines = fold_space_lines("\n".join(map(repair_mojibake, raw_lines)))  # everything else
 
     body: Body = select_body(lines)
     title = _clean_title(find_title(spaced, body))

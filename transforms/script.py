@@ -373,9 +373,10 @@ _PUNCT = r",，。、;；:：!！?？…—「」『』“”‘’（）()《�
 # class itself (the look-behind comes after the first space) so that ``re`` jumps from
 # space to space instead of trying the look-behinds at every character.
 _S = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
-_SPACE_AROUND_PUNCT = re.compile(rf"{_S}(?:{_S}*(?=[{_PUNCT}])|(?<=[{_PUNCT}]{_S}){_S}*)")
-_SPACE_CJK_DIGIT = re.compile(
-    rf"{_S}(?:(?<=[{_CJK}]{_S}){_S}*(?=[\d])|(?<=[\d%]{_S}){_S}*(?=[{_CJK}]))"
+# Runs deleted: next to punctuation, or between a CJK character and a digit.
+_SPACE_DROPPED = re.compile(
+    rf"{_S}(?:{_S}*(?=[{_PUNCT}])|(?<=[{_PUNCT}]{_S}){_S}*"
+    rf"|(?<=[{_CJK}]{_S}){_S}*(?=[\d])|(?<=[\d%]{_S}){_S}*(?=[{_CJK}]))"
 )
 _SPACE_CJK_CJK = re.compile(rf"{_S}(?<=[{_CJK}]{_S}){_S}*(?=[{_CJK}])")
 ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
@@ -383,24 +384,30 @@ _EDGE_SPACES = " \t\u00a0\u3000"
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
-def fold_spaces(line: str) -> str:
+def fold_space_lines(text: str) -> list[str]:
+    """The lines of ``text``, each with its spaces folded (see :func:`fold_spaces`) and its
+    ends stripped.
+
+    Each rule runs once over the whole text, not once per line: a run of spaces never
+    holds a line break and each rule looks only at the characters on either side of a
+    run, so every line comes out as it would on its own, at a fraction of the cost of
+    three regex calls per line.
+    """
+    text = _ZERO_WIDTH.sub("", text)
+    text = _SPACE_DROPPED.sub("", text)
+    text = _SPACE_CJK_CJK.sub(" ", text)
+    return [line.strip(_EDGE_SPACES) for line in text.split("\n")]
+
+
+def fold_spaces(text: str) -> str:
     """Remove spaces around punctuation and between CJK characters and digits.
 
     ``企业 , 现场`` → ``企业,现场``; ``截至 2 月 22 日`` → ``截至2月22日``. A run of spaces
     between two Han characters becomes one space: there it separates (headline clauses,
     names in a credit line, a dateline from its text). Spaces between Latin words or
-    digits stay. Line breaks are not touched (call it per line).
+    digits stay. Each line is folded on its own and stripped.
     """
-    line = _ZERO_WIDTH.sub("", line)
-    core = line.strip(_EDGE_SPACES)
-    if " " not in core and "\t" not in core and not ODD_SPACE.search(core):
-        # Spaces only at the ends (an indented paragraph): the rules below either delete
-        # a run or need characters on both sides of it, so the strip alone gives the same.
-        return core
-    line = _SPACE_AROUND_PUNCT.sub("", line)
-    line = _SPACE_CJK_DIGIT.sub("", line)
-    line = _SPACE_CJK_CJK.sub(" ", line)
-    return line.strip(_EDGE_SPACES)
+    return "\n".join(fold_space_lines(text))
 
 
 _FULLWIDTH_ALNUM = {c: c - 0xFEE0 for c in range(0xFF10, 0xFF1A)}
