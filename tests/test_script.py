@@ -12,6 +12,7 @@ import pytest
 
 from transforms.script import (
     _converter,
+    _count_differences,
     _t2s_lines,
     _t2s_touched,
     detect_script,
@@ -197,6 +198,22 @@ def test_t2s_touched_covers_every_changing_dictionary_entry(tmp_path: Path) -> N
     assert len(entries) > 5000
     touched = _t2s_touched()
     assert [(k, v) for k, v in entries if v != k and not touched.search(k)] == []
+
+
+DIFFERENCE_CASES = [
+    ("empty", "", ""),
+    ("same", "臺灣企業", "臺灣企業"),
+    ("every position", "臺灣", "台湾"),
+    ("some positions", "臺灣企業復工", "台湾企业复工"),
+    ("supplementary plane and extremes", "𠮷\U0010ffff\x00a", "吉\U0010fffe\x00b"),
+    ("only the lowest bit", "\x00\x01\x00", "\x01\x01\x01"),
+    ("only the highest bit", "\U00100000a", "\x00a"),
+]
+
+
+@pytest.mark.parametrize(("name", "a", "b"), DIFFERENCE_CASES, ids=[c[0] for c in DIFFERENCE_CASES])
+def test_count_differences(name: str, a: str, b: str) -> None:
+    assert _count_differences(a, b) == sum(x != y for x, y in zip(a, b, strict=True))
 
 
 T2S_LINE_CASES = [
