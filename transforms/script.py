@@ -163,11 +163,16 @@ def detect_script(text: str) -> str:
     that s2t changes (Simplified-only forms). Text with no Traditional-only form (no
     Chinese, or only characters shared by both scripts) is 'simplified'.
     """
+    touched = _t2s_touched()
+    if not touched.search(text) and not _VARIANT_RE.search(text):
+        # nothing in the page, so nothing in the sample, that t2s or the variant folding
+        # changes: skip building the sample (most Simplified pages)
+        return "simplified"
     han = "".join(_HAN_RE.findall(text))[:_SCRIPT_SAMPLE]
     if not han:
         return "simplified"
     # t2s changes nothing without a touched character (see _t2s_touched)
-    trad = _count_changed(han, "t2s") if _t2s_touched().search(han) else 0
+    trad = _count_changed(han, "t2s") if touched.search(han) else 0
     trad += len(_VARIANT_RE.findall(han))
     if trad == 0:
         return "simplified"  # a share of 0, whatever s2t changes
