@@ -95,7 +95,6 @@ class LineInfo(NamedTuple):
 
     text: str
     han: int
-    punct: int
     kind: str  # blank | prose | short | boiler
     score: float
 
@@ -139,25 +138,24 @@ def classify(line: str) -> LineInfo:
     boilerplate, with its score for the block search."""
     text = line.strip()
     if not text:
-        return LineInfo(line, 0, 0, "blank", 0.0)
+        return LineInfo(line, 0, "blank", 0.0)
     han = count_han(text)
-    punct = len(_PUNCT.findall(text))
     size = len(text)
     visible = size - text.count(" ")
     han_share = han / visible if visible else 0.0
     ends = ends_sentence(text)
 
-    boiler = _is_boilerplate(text, han, han_share, ends)
-    if boiler:
-        return LineInfo(line, han, punct, "boiler", -max(25.0, float(han)))
+    if _is_boilerplate(text, han, han_share, ends):
+        return LineInfo(line, han, "boiler", -max(25.0, float(han)))
 
+    punct = len(_PUNCT.findall(text))  # only now: most of a page's lines are boilerplate
     prose = (han >= 15 and punct >= 1 and han_share >= 0.5) or (
         han >= 8 and ends and punct >= 1 and han_share >= 0.5
     )
     if prose:
         bonus = 1.0 + min(punct, 12) / 24.0  # denser punctuation, likelier prose
-        return LineInfo(line, han, punct, "prose", han * bonus)
-    return LineInfo(line, han, punct, "short", -3.0)
+        return LineInfo(line, han, "prose", han * bonus)
+    return LineInfo(line, han, "short", -3.0)
 
 
 def _best_block(infos: list[LineInfo]) -> tuple[int, int, float]:
@@ -194,14 +192,18 @@ def select_body(lines: list[str], *, min_han: int = 20) -> Body:
             and _SOFT_END.search(prev.text.rstrip())
             and ends_sentence(cur.text.strip())
         ):
-            infos[i] = LineInfo(cur.text, cur.han, cur.punct, "prose", float(cur.han))
+            infos[i] = LineInfo(cur.text, cur.han, "prose", float(cur.han))
     for i in range(len(infos) - 1):
         # a mobile page breaks sentences over lines: a short clause ending in a comma
         # ("为帮助企业复工复产，") continues into the prose line right below it
         cur, nxt = infos[i], infos[i + 1]
-        text = cur.text.strip()
-        if cur.kind == "short" and nxt.kind == "prose" and cur.han >= 4 and text[-1:] in "，,":
-            infos[i] = LineInfo(cur.text, cur.han, cur.punct, "prose", float(cur.han))
+        if (
+            cur.kind == "short"
+            and nxt.kind == "prose"
+            and cur.han >= 4
+            and cur.text.strip()[-1:] in "，,"
+        ):
+            infos[i] = LineInfo(cur.text, cur.han, "prose", float(cur.han))
     start, end, _ = _best_block(infos)
     if start < 0:
         return Body((), -1, -1)
