@@ -197,6 +197,15 @@ def _breadcrumb_last(raw: str) -> str | None:
     return last
 
 
+def _nonblank_from(lines: list[str], i: int, step: int) -> int | None:
+    """The first non-blank line from row ``i`` on (``step`` 1) or back (``step`` -1)."""
+    while 0 <= i < len(lines):
+        if lines[i].strip():
+            return i
+        i += step
+    return None
+
+
 def find_title(lines: list[str], body: Body) -> str | None:
     """The headline, or None when the page shows none. ``lines`` are cleaned lines."""
     first_body = body.indices[0] if body.found else len(lines)
@@ -205,16 +214,15 @@ def find_title(lines: list[str], body: Body) -> str | None:
     # the rows before row i or after it exactly when another line holds it
     squeezed = "\n".join("".join(line.split()) for line in lines)
     row_start = [0, *itertools.accumulate(len(line) + 1 for line in squeezed.split("\n"))]
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
-    next_nb = dict(itertools.pairwise(nonblank))
-    prev_nb = {b: a for a, b in itertools.pairwise(nonblank)}
 
     best: tuple[float, int, str] | None = None
-    for i, line in enumerate(lines):
-        raw = line.strip()
+    # the rows above the body, and below it only a "标题:" line (a label word is looked
+    # for first: most pages have far more rows below their headline than above it)
+    labels_below = (i for i in range(first_body, len(lines)) if "标题" in lines[i] or "题目" in lines[i])
+    for i in itertools.chain(range(first_body), labels_below):
+        raw = lines[i].strip()
         if not raw or i in body_set:
             continue
-        # a "标题:" line (tested only where a label word occurs)
         labelled = ("标题" in raw or "题目" in raw) and bool(_TITLE_LABEL.match(_BULLET.sub("", raw)))
         if i >= first_body and not labelled:
             continue
@@ -228,9 +236,10 @@ def find_title(lines: list[str], body: Body) -> str | None:
             if not _title_ok(text) or (_is_meta(raw) and not labelled):
                 continue
             score = 6.0 if labelled else 0.0
-            nxt, prv = next_nb.get(i), prev_nb.get(i)
+            nxt, prv = _nonblank_from(lines, i + 1, 1), _nonblank_from(lines, i - 1, -1)
             while nxt is not None and _under_headline(lines[nxt]):
-                nxt = next_nb.get(nxt)  # headline, "——subtitle"/byline, then the meta line
+                # headline, "——subtitle"/byline, then the meta line
+                nxt = _nonblank_from(lines, nxt + 1, 1)
             if nxt is not None and _is_meta(lines[nxt]):
                 score += 4  # the headline sits right above the date/source line
             if prv is not None and _is_meta(lines[prv]):
