@@ -259,14 +259,12 @@ def _is_person_name(body: str, h: _Hit, after: str) -> bool:
     return bool(_PERSON_AFTER.match(after) or _BYLINE.search(byline))
 
 
-def _org_with_stop_char(body: str, h: _Hit, after: str) -> bool:
-    """``深圳市华为技术有限公司``: an organisation's name that holds a character ``_ORG``
-    stops at, but inside a word, not as a word of its own (``泉州市为某某有限公司``)."""
-    m = _ORG_LOOSE.match(after)
-    if m is None:
-        return False
+def _org_with_stop_char(body: str, h: _Hit, org: re.Match[str]) -> bool:
+    """``深圳市华为技术有限公司``: an organisation's name (``org``, the ``_ORG_LOOSE`` match
+    after the hit) that holds a character ``_ORG`` stops at, but inside a word, not as a
+    word of its own (``泉州市为某某有限公司``)."""
     pos = h.start
-    for word in _cutter().cut(body[h.start : h.end + m.end()]):
+    for word in _cutter().cut(body[h.start : h.end + org.end()]):
         if pos >= h.end and _ORG_STOP_WORD.fullmatch(word):
             return False
         pos += len(word)
@@ -276,7 +274,11 @@ def _org_with_stop_char(body: str, h: _Hit, after: str) -> bool:
 def _names_place(body: str, h: _Hit) -> bool:
     """False when the words around the hit show it does not name a place."""
     after = body[h.end : h.end + 16]
-    if _ORG.match(after) or _LEVELS.match(after) or _org_with_stop_char(body, h, after):
+    # _ORG_LOOSE matches wherever _ORG does: for most hits one match rules out both
+    org = _ORG_LOOSE.match(after)
+    if org is not None and (_ORG.match(after) or _org_with_stop_char(body, h, org)):
+        return False
+    if _LEVELS.match(after):
         return False
     if not h.suffixed and (_SUBDIVISION.match(after) or _is_person_name(body, h, after)):
         return False
