@@ -195,6 +195,9 @@ _BLOCKERS = (
     "流水线上", "生产线上", "一线上", "防线上", "战线上", "路线上", "航线上", "干线上", "互联网上",
 )
 
+# Every alternative of a cue-word pattern starts with a literal character, which lets ``re``
+# skip ahead to the places where one of them occurs (a look-behind or a class first would
+# have it try every alternative at every position): 为's look-behind comes after it.
 _ACTION = re.compile(
     r"解决|协调|帮助|帮|化解|破解|缓解|纾|保障|打通|协助|对接|满足|应对|克服|疏通|畅通|确保|保证"
     r"|提供|发放|发给|落实|开通|组织|减免|安排|给予|推动|推进|支持|搭建|建立|开展|设立|成立|开辟"
@@ -202,7 +205,7 @@ _ACTION = re.compile(
     r"|降低|减轻|筹集|调拨|调配|采购|配备|储备|供应|接送|接回|输送|转产|督促|争取|协同|放行"
     r"|助力|服务(?!区|业|中心|员)|促进|扶持|拓展|开拓|举办|宣传|加快|运送|配送|调运"
     # a firm named as the beneficiary: 为企业招聘员工, 为商户运送原材料
-    r"|(?<![成作认因以行称视更])为[^，,。；;]{0,4}(?:企业|商户|工商户|厂家|公司|台企|外企)"
+    r"|为(?<![成作认因以行称视更]为)[^，,。；;]{0,4}(?:企业|商户|工商户|厂家|公司|台企|外企)"
 )
 _SOLVE = re.compile(
     r"解决|协调|帮助|帮|化解|破解|缓解|纾|保障|打通|协助|对接|满足|应对|克服|疏通|畅通|确保|保证"
@@ -215,7 +218,7 @@ _TARGET = re.compile(
     r"(?:困难|受困|停产|停工|停业|紧张|短缺|急需)的?[^，,。；;]{0,3}?"
     r"(?:企业|行业|群体|职工|员工|家庭|商户|户|人员)"
 )
-_DOUBT = re.compile(r"希望|如何|是否|能否|怎么|怎样|担心|期待|期盼|盼望|[?？]")
+_DOUBT = re.compile(r"希望|如何|是否|能否|怎么|怎样|担心|期待|期盼|盼望|\?|？")
 # A firm doing something by itself (企业自己租车接回员工) is no support, unless someone
 # encourages or backs it (鼓励员工自行返岗).
 _OWN = re.compile(r"自行(?!车)|自己|自费|自发")
