@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,8 +82,14 @@ def _simplified(text: str) -> str:
     return to_simplified(text)
 
 
+@lru_cache(maxsize=64)
 def find_dateline(body: str) -> Dateline | None:
-    """The first wire dateline in ``body`` (at a line start or right after a sentence)."""
+    """The first wire dateline in ``body`` (at a line start or right after a sentence).
+
+    Cached for the last few texts: the page parser looks for the dateline of the body it
+    has just built and the dates extractor looks again in the same body, to skip its
+    month-day; the search scans the whole body.
+    """
     best: Dateline | None = None
     for pattern, needs in ((_WIRE, _WIRE_NEEDS), (_PLAIN, _PLAIN_NEEDS)):
         if not needs.search(body):
