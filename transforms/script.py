@@ -224,11 +224,15 @@ def strip_ruby(text: str) -> str:
     if "(" not in text and "（" not in text:
         return text
     toned = 0
+    found = False
     for m in _RUBY.finditer(text):
+        found = True
         if _TONE_MARK.search(m.group("py")):
             toned += 1
             if toned >= 2:
                 break
+    if not found:
+        return text  # no pinyin-like parenthesis at all (most pages): spare the second pass
 
     def repl(m: re.Match) -> str:
         py = m.group("py")
