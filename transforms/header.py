@@ -33,7 +33,6 @@ _YMD = (
     r"|年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
 )
 _DATE = re.compile(_YMD)
-_SPACES = re.compile(r"\s+")
 _DATE_LABEL = re.compile(
     r"(?:发布时间|发表时间|发布日期|添加日期|更新时间|更新日期|上传时间|录入时间|刊发时间|"
     r"出版日期|时间|日期|发布于|发布|发表于)\s*[:：]?\s*" + _YMD
@@ -159,7 +158,7 @@ def _title_text(text: str) -> str:
             text = cut
         else:
             break
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _nav_like(text: str) -> bool:
@@ -256,7 +255,7 @@ def find_title(lines: list[str], body: Body) -> str | None:
                 score -= 4  # "中国台湾网移动版", "新华网正文", "图为…", "…摄"
             if _SUBTITLE.match(raw) or _BYLINE.match(raw):
                 score -= 6  # "——subtitle" under the headline, "（记者 王五 通讯员 李四）"
-        key = _SPACES.sub("", text)
+        key = "".join(text.split())
         if squeezed.find(key, 0, row_start[i]) >= 0 or squeezed.find(key, row_start[i + 1]) >= 0:
             score += 3  # repeated: bullet list, "标题:" line, "【headline】" in the body
         if best is None or (score, i) > (best[0], best[1]):
@@ -290,7 +289,7 @@ def _lead_kind(lead: str, title_key: str) -> str | None:
     """What stands before a date on its line: ``"title"`` (the page's own headline),
     ``"other"`` (a headline-like text that is not the page's: a teaser), or None (a meta
     label, a site name, nothing)."""
-    lead = _SPACES.sub("", _BULLET.sub("", lead))
+    lead = "".join(_BULLET.sub("", lead).split())
     lead = _LABEL_TAIL.sub("", lead).strip("_-|｜【】[]:：")
     if count_han(lead) < 8 or _META_LABEL.search(lead):
         return None
@@ -311,7 +310,7 @@ def find_publish_date(
     footer = [i for i in outside if i >= first_body]
     # 1. a labelled date, header first; not a teaser's ("某县召开会议 时间:2020-02-11"),
     # nor one in a related-news list after the body
-    title_key = _SPACES.sub("", title or "")
+    title_key = "".join((title or "").split())
     lines = [_cn_date_digits(line) for line in lines]
     updated: date | None = None
     related_at = next((i for i in footer if _RELATED.match(lines[i].strip())), len(lines))

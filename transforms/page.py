@@ -33,7 +33,6 @@ from transforms.script import (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
-_SPACES = re.compile(r"\s+")
 _TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《》【】])\s*")
 
 
@@ -58,7 +57,7 @@ def _clean_title(title: str | None) -> str | None:
         return None
     title = title.replace("\ufffd", "")
     title = _TITLE_SPACES.sub(r"\1", title)
-    title = _SPACES.sub(" ", title).strip()
+    title = " ".join(title.split())
     return title or None
 
 
@@ -67,7 +66,7 @@ def _strip_headline(paragraph: str, key: str | None) -> str | None:
     none) from a body paragraph (None: drop the paragraph)."""
     if key is None:
         return paragraph
-    squeezed = _SPACES.sub("", paragraph)
+    squeezed = "".join(paragraph.split())
     if squeezed.strip('【】[]《》“”"') == key:
         return None
     for left, right in (("【", "】"), ("[", "]"), ("《", "》")):
@@ -75,7 +74,7 @@ def _strip_headline(paragraph: str, key: str | None) -> str | None:
             continue
         end = paragraph.find(right, 1)
         while end > 0:
-            if _SPACES.sub("", paragraph[1:end]) == key:
+            if "".join(paragraph[1:end].split()) == key:
                 return paragraph[end + 1 :].lstrip() or None
             end = paragraph.find(right, end + 1)
     return paragraph
@@ -115,7 +114,7 @@ def parse_page(raw: str) -> Page:
     publisher = find_publisher(lines, body)
 
     headline = fold_spaces(repair_mojibake(title)) if title else None
-    headline_key = _SPACES.sub("", headline) if headline else None
+    headline_key = "".join(headline.split()) if headline else None
     kept: list[str] = []
     for para in paragraphs(lines, body):
         para = _strip_headline(para, headline_key)
