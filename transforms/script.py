@@ -48,7 +48,8 @@ _VARIANT_PAIRS = (
 _VARIANT_MAP = dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True))
 _VARIANT_RE = re.compile("[" + "".join(sorted(_VARIANT_MAP)) + "]")
 # t2s keeps 著 (zhù) where Traditional writes the particle 着 with it: "隨著" → "随著".
-_ZHE = re.compile(r"(?<=[随接味有带朝沿向靠本绕忙看穿戴顺冲对照试握抱拿])著(?![名作称录述])")
+# (著 first, its look-behind after it: re then jumps from 著 to 著.)
+_ZHE = re.compile(r"著(?<=[随接味有带朝沿向靠本绕忙看穿戴顺冲对照试握抱拿]著)(?![名作称录述])")
 # Compatibility ideographs (U+F900–FAFF) and Kangxi radicals (U+2F00–2FDF) that some
 # sites and PDF copies produce: fold them to the unified ideograph.
 _COMPAT = re.compile(r"[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
