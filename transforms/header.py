@@ -268,8 +268,7 @@ def find_title(lines: list[str], body: Body) -> str | None:
 def find_publisher(lines: list[str], body: Body) -> str | None:
     body_set = set(body.indices)
     first_body = body.indices[0] if body.found else len(lines)
-    order = [i for i in range(len(lines)) if i not in body_set]
-    order.sort(key=lambda i: (i > first_body, i))
+    order = [i for i in range(len(lines)) if i not in body_set]  # the header rows first
     for i in order:
         m = _SOURCE.search(lines[i])
         if m:
