@@ -116,12 +116,12 @@ class Body:
         return bool(self.indices)
 
 
-def _is_boilerplate(text: str, han: int, han_share: float, ends: bool) -> bool:
+def _is_boilerplate(text: str, han: int, han_share: float) -> bool:
     # Any one test makes a line boilerplate: the cheap ones (numbers, a match at the
     # start) come before the searches.
     if han < 30 and han_share < 0.35:  # "Qzone", "https://…", "2020-02-20 15:34"
         return True
-    if han < 30 and not ends and _BULLET.match(text):  # "• 某某网手机版"
+    if han < 30 and _BULLET.match(text) and not ends_sentence(text):  # "• 某某网手机版"
         return True
     if _STRONG_CUES.search(text) or text.startswith(_STRONG_LEADS):
         return True
@@ -146,14 +146,14 @@ def classify(line: str) -> LineInfo:
     size = len(text)
     visible = size - text.count(" ")
     han_share = han / visible if visible else 0.0
-    ends = ends_sentence(text)
 
-    if _is_boilerplate(text, han, han_share, ends):
+    if _is_boilerplate(text, han, han_share):
         return LineInfo(line, han, "boiler", -max(25.0, float(han)))
 
     punct = len(_PUNCT.findall(text))  # only now: most of a page's lines are boilerplate
-    prose = (han >= 15 and punct >= 1 and han_share >= 0.5) or (
-        han >= 8 and ends and punct >= 1 and han_share >= 0.5
+    # a long line, or a shorter one that ends a sentence
+    prose = (
+        punct >= 1 and han_share >= 0.5 and (han >= 15 or (han >= 8 and ends_sentence(text)))
     )
     if prose:
         bonus = 1.0 + min(punct, 12) / 24.0  # denser punctuation, likelier prose
