@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass
@@ -64,7 +65,8 @@ _META = re.compile(
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _META_LABEL = re.compile(r"来源|稿源|作者|编辑|记者|发布|浏览|点击|字号|阅读")
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|/)\s*")
-_BREADCRUMB = re.compile(r"(?:>>|>|›|»|→)|(?:当前位置|您的位置|你的位置|您现在的位置)[:：]")
+# (each alternative starts with a literal: re skips to where one of them occurs)
+_BREADCRUMB = re.compile(r">>|>|›|»|→|当前位置[:：]|您的位置[:：]|你的位置[:：]|您现在的位置[:：]")
 _SITE_LIKE = re.compile(
     r"(?:网|网站|移动版|手机版|客户端|首页|频道|门户|在线|日报|晚报|报社|新闻|资讯|中心|正文)$"
 )
@@ -214,6 +216,8 @@ def find_title(lines: list[str], body: Body) -> str | None:
     squeezed = "\n".join("".join(line.split()) for line in lines)
     row_start = [0, *itertools.accumulate(len(line) + 1 for line in squeezed.split("\n"))]
 
+    # a row is asked about as a candidate and again as the neighbour of one
+    is_meta = functools.cache(lambda i: _is_meta(lines[i]))
     best: tuple[float, int, str] | None = None
     # the rows above the body, and below it only a "标题:" line (a label word is looked
     # for first: most pages have far more rows below their headline than above it)
@@ -232,16 +236,16 @@ def find_title(lines: list[str], body: Body) -> str | None:
             score = 2.0
         else:
             text = _title_text(raw)
-            if not _title_ok(text) or (_is_meta(raw) and not labelled):
+            if not _title_ok(text) or (is_meta(i) and not labelled):
                 continue
             score = 6.0 if labelled else 0.0
             nxt, prv = _nonblank_from(lines, i + 1, 1), _nonblank_from(lines, i - 1, -1)
             while nxt is not None and _under_headline(lines[nxt]):
                 # headline, "——subtitle"/byline, then the meta line
                 nxt = _nonblank_from(lines, nxt + 1, 1)
-            if nxt is not None and _is_meta(lines[nxt]):
+            if nxt is not None and is_meta(nxt):
                 score += 4  # the headline sits right above the date/source line
-            if prv is not None and _is_meta(lines[prv]):
+            if prv is not None and is_meta(prv):
                 score += 2  # ... or right below it
             if nxt is not None and nxt == first_body:
                 score += 1
