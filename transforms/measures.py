@@ -295,7 +295,7 @@ def _reports_none(clause: str) -> bool:
 
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence; the clauses a solving verb's list runs through are one."""
-    spans = [(c.start(), c.end()) for c in _CLAUSE.finditer(text)]
+    spans = [c.span() for c in _CLAUSE.finditer(text)]
     for match in _LIST.finditer(text):
         inside = [s for s in spans if s[0] < match.end() and s[1] > match.start()]
         if len(inside) > 1:
@@ -327,11 +327,10 @@ def _sentence_measures(text: str) -> tuple[tuple[int, int, str], ...]:
     matches = automaton.find_matches_as_indexes(text)
     if not matches or _DONATION.search(text):
         return ()
-    masked = list(text)
+    masked_text = text
     for index, start, end in matches:
         if table[index][2]:
-            masked[start:end] = _BLANK * (end - start)
-    masked_text = "".join(masked)
+            masked_text = masked_text[:start] + _BLANK * (end - start) + masked_text[end:]
     clauses = _clauses(text)
     seen: set[str] = set()
     found: list[tuple[int, int, str]] = []
