@@ -152,9 +152,7 @@ def classify(line: str) -> LineInfo:
 
     punct = len(_PUNCT.findall(text))  # only now: most of a page's lines are boilerplate
     # a long line, or a shorter one that ends a sentence
-    prose = (
-        punct >= 1 and han_share >= 0.5 and (han >= 15 or (han >= 8 and ends_sentence(text)))
-    )
+    prose = punct >= 1 and han_share >= 0.5 and (han >= 15 or (han >= 8 and ends_sentence(text)))
     if prose:
         bonus = 1.0 + min(punct, 12) / 24.0  # denser punctuation, likelier prose
         return LineInfo(line, han, "prose", han * bonus)

@@ -221,7 +221,9 @@ def find_title(lines: list[str], body: Body) -> str | None:
     best: tuple[float, int, str] | None = None
     # the rows above the body, and below it only a "标题:" line (a label word is looked
     # for first: most pages have far more rows below their headline than above it)
-    labels_below = (i for i in range(first_body, len(lines)) if "标题" in lines[i] or "题目" in lines[i])
+    labels_below = (
+        i for i in range(first_body, len(lines)) if "标题" in lines[i] or "题目" in lines[i]
+    )
     for i in itertools.chain(range(first_body), labels_below):
         raw = lines[i].strip()
         if not raw or i in body_set:
