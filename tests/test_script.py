@@ -109,6 +109,16 @@ def test_repair_mojibake(name: str, text: str, expected: str) -> None:
     assert repair_mojibake(text) == expected
 
 
+def test_repair_mojibake_repairs_each_line_on_its_own() -> None:
+    """A whole page in one call: each line as it comes out alone (signs on either side of a
+    line break form no cluster, and no removal reaches across one)."""
+    texts = [text for _, text, _ in MOJIBAKE_CASES] + ["運轉!痹摷", "瘓F華?", "?企业", "e措"]
+    assert repair_mojibake("\n".join(texts)) == "\n".join(map(repair_mojibake, texts))
+    assert repair_mojibake("\n".join(c[1] for c in MOJIBAKE_CASES)) == "\n".join(
+        c[2] for c in MOJIBAKE_CASES
+    )
+
+
 SPACE_CASES = [
     ("around comma", "企业 , 现场", "企业,现场"),
     ("number and measure word", "554 辆", "554辆"),

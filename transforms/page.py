@@ -107,7 +107,7 @@ def parse_page(raw: str) -> Page:
     # cleaned: mojibake dropped, spaces folded.
     raw_lines = text.split("\n")
     spaced = [line.strip() for line in raw_lines]  # for the headline
-    lines = fold_space_lines("\n".join(map(repair_mojibake, raw_lines)))  # everything else
+    lines = fold_space_lines(repair_mojibake(text))  # everything else
 
     body: Body = select_body(lines)
     title = _clean_title(find_title(spaced, body))
