@@ -49,6 +49,10 @@ def entry(word: str) -> tuple[int, str] | None:
     return None if tag is None else (tokenizer().FREQ[word], tag)
 
 
+# the single characters jieba.re_eng ([a-zA-Z0-9]) matches, as a set: one test per word
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
 class WordCutter:
     """``cut(text, HMM=False)`` of a jieba tokenizer to which ``words``, all absent from its
     dictionary, were added with ``add_word(word, freq)``, over the shared default dictionary.
@@ -121,7 +125,7 @@ class WordCutter:
         pos = 0
         while pos < n:
             word = block[pos : last[pos] + 1]
-            if len(word) == 1 and jieba.re_eng.match(word):
+            if word in _ASCII_ALNUM:  # a single letter or digit (jieba.re_eng)
                 letters += word
             else:
                 if letters:

@@ -200,6 +200,8 @@ def _place_parts(word: str) -> list[str]:
     """A jieba word made of place names (``吉林长春``) split into them, maybe with a zone
     after the last (``吉林长春新区``), or a preposition glued to a name; any other word
     whole."""
+    if len(word) < 2:  # half the words: none of the rules below splits a character
+        return [word]
     forms = aliases()
     if word in forms:
         return [word]
