@@ -103,8 +103,7 @@ def pipeline(
         logger.info("%d files: %d to read, %d unchanged, %d too large", len(files),
                     len(plan.to_read), len(plan.unchanged), len(plan.rejected))
         area = staging.staging_dir(warehouse_path, run_id)
-        if plan.to_read:
-            preload_validation()
+        preload_validation(len(plan.to_read))
         try:
             size = batch_size or batch_size_for(len(plan.to_read), workers or os.cpu_count() or 1)
             work = batches(plan.to_read, size)
