@@ -8,7 +8,6 @@ publishes everything in one transaction — write, audit, publish.
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 from datetime import UTC, datetime
@@ -24,7 +23,7 @@ from pydantic import Field
 
 from flows import progress
 from flows.locking import warehouse_lock
-from flows.runners import choose_task_runner, make_task_runner
+from flows.runners import choose_task_runner, make_task_runner, worker_count
 from flows.summary import RunSummary
 from flows.tasks import (
     discover,
@@ -105,7 +104,7 @@ def pipeline(
         area = staging.staging_dir(warehouse_path, run_id)
         preload_validation(len(plan.to_read))
         try:
-            size = batch_size or batch_size_for(len(plan.to_read), workers or os.cpu_count() or 1)
+            size = batch_size or batch_size_for(len(plan.to_read), worker_count(workers))
             work = batches(plan.to_read, size)
             results = []
             runner_name = choose_task_runner(task_runner, len(work), workers)

@@ -11,18 +11,23 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 BATCHES_PER_WORKER_FOR_PROCESSES = 2
 
 
+def worker_count(workers: int | None = None) -> int:
+    """The workers a run uses: as many as asked, else one per core."""
+    return workers or os.cpu_count() or 1
+
+
 def choose_task_runner(name: str, batches: int, workers: int | None = None) -> str:
     """Resolve ``auto``: threads for small runs, one process per core for large ones."""
     if name != "auto":
         return name
-    cores = workers or os.cpu_count() or 1
+    cores = worker_count(workers)
     return "process" if cores > 1 and batches >= BATCHES_PER_WORKER_FOR_PROCESSES * cores else "thread"
 
 
 def make_task_runner(name: str, workers: int | None = None, dask_address: str | None = None) -> TaskRunner:
     """thread: one process, fine for small runs; process: every core, the default for large
     corpora; dask: a local cluster or an existing one at ``dask_address``."""
-    workers = workers or os.cpu_count() or 1
+    workers = worker_count(workers)
     if name == "thread":
         return ThreadPoolTaskRunner(max_workers=workers)
     if name == "process":
