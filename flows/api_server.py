@@ -4,16 +4,16 @@ When uvicorn returns, the server has run its shutdown (services stopped, databas
 what is left is freeing its heap module by module, 1.2–1.7 s of garbage collection
 (faulthandler stacks taken during the shutdown show nothing else). `zhfacts run` waits for
 its server to exit, so that time was every run's. The main process skips the same teardown
-(zhfacts/cli.py).
+(zhfacts/cli.py); both go through zhfacts.quick_exit.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 import sys
 
 from uvicorn.main import main
+
+from zhfacts.quick_exit import exit_now
 
 
 def run(argv: list[str]) -> int:
@@ -26,8 +26,4 @@ def run(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    status = run(sys.argv[1:])
-    logging.shutdown()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    exit_now(run(sys.argv[1:]))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import logging
 import os
 import sys
 import tempfile
@@ -15,6 +14,7 @@ import typer
 from rich.console import Console
 
 from flows.summary import EXIT_QUARANTINE
+from zhfacts.quick_exit import exit_now
 from zhfacts.settings import Settings
 
 _exit_code: int | None = None
@@ -32,10 +32,7 @@ def _exit_without_teardown() -> None:
     """
     if _exit_code is None:
         return
-    logging.shutdown()  # registered before us, so it would run after us
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(_exit_code)
+    exit_now(_exit_code)  # flushes logging too: its atexit handler would run after us
 
 
 atexit.register(_exit_without_teardown)
