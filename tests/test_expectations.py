@@ -176,6 +176,18 @@ def test_critical_failure_quarantines_the_row_naming_the_check(corrupted, frame,
     assert check in q.set_index("row_id").loc[row_id, "failed_check"].split(", ")
 
 
+def test_an_unknown_region_code_is_quoted_where_users_look(corrupted):
+    # region_code_in_dim_region is checked as "not among the frame's unknown codes":
+    # the code that failed must still be what dq_result, the report and Data Docs show.
+    tmp, report = corrupted
+    row = next(r for r in report.dq_rows
+               if r["expectation"] == "fact_region.region_code_in_dim_region")
+    assert (row["success"], row["unexpected_count"], row["element_count"]) == (False, 1, 3)
+    assert "999999" in report.markdown
+    (page,) = (tmp / "docs" / "validations" / "fact_region" / "bad-run").rglob("*.html")
+    assert "999999" in page.read_text(encoding="utf-8")
+
+
 def test_several_failed_checks_of_one_row_make_one_quarantine_row(corrupted):
     _, report = corrupted
     q = report.quarantine["fact_region"]
