@@ -25,7 +25,7 @@ import duckdb
 import pandas as pd
 
 from transforms.frames import FACT_TABLES, SCHEMAS
-from warehouse.loader import MEMORY_CONFIG
+from warehouse.loader import MEMORY_CONFIG, run_file
 from warehouse.sql import sql
 
 # Articles + facts per validation chunk. Validation runs after the transform workers have
@@ -56,7 +56,7 @@ def chunk_frames(
     frames: dict[str, pd.DataFrame] = {}
     with duckdb.connect(config=MEMORY_CONFIG) as con:
         if articles:
-            con.execute(sql("validation/chunk_articles"), {"articles": articles, **part})
+            run_file(con, "validation/chunk_articles", {"articles": articles, **part})
             frames["articles"] = con.execute(sql("validation/articles")).df()
         else:
             frames["articles"] = _empty("dim_article", ["row_id", "cjk_share"])

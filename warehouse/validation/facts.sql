@@ -1,13 +1,10 @@
 -- Staged facts of one fact table in one validation chunk (the facts of the chunk's articles,
 -- by the rule of chunk_articles.sql), with the offset checks computed against the staged
--- body: offsets_in_body (0 <= start < end <= length(body)) and mention_matches
+-- body (chunk_bodies): offsets_in_body (0 <= start < end <= length(body)) and mention_matches
 -- (body[start:end]). Evidence sentences stay out: the frames handed to GX should be small.
 WITH facts AS (
     SELECT COLUMNS(lambda c: c <> 'evidence') FROM read_parquet($facts, union_by_name = true)
     WHERE hash(article_id) % $chunks = $chunk
-),
-bodies AS (
-    SELECT article_id, any_value(body) AS body FROM chunk_articles GROUP BY article_id
 )
 SELECT
     f.*,
@@ -16,5 +13,5 @@ SELECT
     coalesce(substring(a.body, f."start" + 1, f."end" - f."start") = f.mention, false)
         AS mention_matches
 FROM facts f
-LEFT JOIN bodies a USING (article_id)
+LEFT JOIN chunk_bodies a USING (article_id)
 ORDER BY f.row_id;
