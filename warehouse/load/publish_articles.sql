@@ -12,8 +12,9 @@ SELECT a.row_id, a.article_id, $run_failure AS failed_check
 FROM stg_dim_article a WHERE $run_failure IS NOT NULL;
 
 -- One row per article_id: the first path wins when identical files were staged twice.
+-- Keys only: the insert below reads the rest (bodies) from stg_dim_article once.
 CREATE OR REPLACE TEMP TABLE load_article AS
-SELECT * EXCLUDE (row_id)
+SELECT row_id, article_id, input_root, source_path
 FROM stg_dim_article s
 WHERE s.article_id NOT IN (SELECT article_id FROM q_article)
   AND ($full_refresh OR s.article_id NOT IN (SELECT article_id FROM dim_article))
@@ -33,7 +34,9 @@ SELECT article_id FROM load_article;
 
 DELETE FROM dim_article WHERE article_id IN (SELECT article_id FROM replaced);
 
-INSERT INTO dim_article BY NAME SELECT * FROM load_article;
+INSERT INTO dim_article BY NAME
+SELECT * EXCLUDE (row_id) FROM stg_dim_article
+WHERE row_id IN (SELECT row_id FROM load_article);
 
 INSERT INTO quarantine_article BY NAME
 SELECT a.* EXCLUDE (row_id), $run_id AS q_run_id, q.failed_check
