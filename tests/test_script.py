@@ -11,6 +11,7 @@ import opencc
 import pytest
 
 from transforms.script import (
+    _T2S_PHRASES,
     _converter,
     _count_differences,
     _t2s_lines,
@@ -208,6 +209,29 @@ def test_t2s_touched_covers_every_changing_dictionary_entry(tmp_path: Path) -> N
     assert len(entries) > 5000
     touched = _t2s_touched()
     assert [(k, v) for k, v in entries if v != k and not touched.search(k)] == []
+    # and every phrase it looks for is one that changes
+    changing = {k for k, v in entries if v != k}
+    assert [p for p in _T2S_PHRASES if p not in changing] == []
+
+
+TOUCHED_CASES = [
+    ("changed on its own", "臺灣", True),
+    ("supplementary plane", "𠮷野家", True),
+    ("phrase", "请及时回覆", True),
+    ("phrase around a longer one", "反反覆覆", True),
+    ("phrase-only character in a word t2s keeps", "沈阳市实现全覆盖", False),
+    ("phrase across a line break", "答\n覆", False),
+    ("nothing", "泉州市复工", False),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"), TOUCHED_CASES, ids=[c[0] for c in TOUCHED_CASES]
+)
+def test_t2s_touched(name: str, text: str, expected: bool) -> None:
+    assert bool(_t2s_touched().search(text)) is expected
+    if not expected:
+        assert _converter("t2s").convert(text) == text
 
 
 DIFFERENCE_CASES = [

@@ -73,11 +73,19 @@ def to_simplified(text: str) -> str:
 # unified and the compatibility ideographs. Keys beyond the BMP are covered by taking every
 # supplementary-plane character as touched.
 _T2S_BMP_BLOCKS = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF))
-# Characters t2s keeps on their own but changes inside a phrase: "回覆" → "回复",
-# "沈思" → "沉思", "瞭解" → "了解". Each t2s phrase that changes and holds no character
-# changed on its own holds one of these (tests/test_script.py checks it against the
-# dictionaries).
+# Characters t2s keeps on their own but changes inside a phrase, and the shortest such
+# phrases: "回覆" → "回复", "沈思" → "沉思", "瞭解" → "了解". Each t2s phrase that changes
+# and holds no character changed on its own holds one of these phrases
+# (tests/test_script.py checks both against the dictionaries).
 _T2S_PHRASE_ONLY = "哩坏沈甦瞭藉衹覆"
+_T2S_PHRASES = (
+    "海哩 英哩 一坏 土坏 坏土 坏子 坏布 打坏 拉坏 捏坏 毛坏 陶坏 "
+    "意志消沈 折戟沈沙 折戟沈河 昏沈 暗沈沈 墨沈沈 黑沈沈 浮沈 深沈 破釜沈舟 耳沈 沈下 沈冤 沈厚 沈吟 "
+    "沈寂 沈思 沈浮 沈浸 沈湎 沈溺 沈甸甸 沈痛 沈痼 沈睡 沈砂池 沈筒 沈船 沈落 沈迷 沈醉 沈重 沈降 "
+    "沈陷 沈香 沈默 甦生 甦醒 一目瞭然 明瞭 瞭如 瞭然 瞭若指掌 瞭解 凌藉 滑藉 狐藉虎威 素藉 茵藉 "
+    "藉代 藉以 藉助 藉卉 藉口 藉喻 藉寇兵 藉手 藉故 藉方 藉槁 藉此 藉甚 藉由 藉着 藉端 衹得 函覆 "
+    "反覆 回覆 批覆 拜覆 明覆 申覆 示覆 答覆 覆信 覆呈 覆命 覆墓 覆按 覆文 覆校 重覆"
+).split()
 
 
 def _class_body(codepoints: Iterable[int]) -> str:
@@ -93,22 +101,40 @@ def _class_body(codepoints: Iterable[int]) -> str:
 
 
 @functools.cache
-def _t2s_touched() -> re.Pattern[str]:
-    """A character class without which OpenCC t2s returns a text unchanged.
+def _t2s_chars() -> str:
+    """Regex class body of the characters t2s may change: those it changes on its own,
+    :data:`_T2S_PHRASE_ONLY` and the supplementary plane.
 
-    t2s cuts a text into the longest dictionary keys (single characters otherwise) and
-    replaces each key by its value. A text with no character that t2s changes on its own,
-    none of :data:`_T2S_PHRASE_ONLY` and no supplementary-plane character contains no key
-    whose value differs from it, so the conversion is the identity. Built once per process
-    by converting every character of :data:`_T2S_BMP_BLOCKS`, one per line, through the
-    same converter. (One class with the BMP characters listed keeps ``re``'s fast bitmap
-    lookup; listing the few supplementary ones would make every test a linear scan.)
+    Built once per process by converting every character of :data:`_T2S_BMP_BLOCKS`, one
+    per line, through the same converter. (One class with the BMP characters listed keeps
+    ``re``'s fast bitmap lookup; listing the few supplementary ones would make every test a
+    linear scan.)
     """
     chars = [chr(cp) for lo, hi in _T2S_BMP_BLOCKS for cp in range(lo, hi + 1)]
     converted = _converter("t2s").convert("\n".join(chars)).split("\n")
     changed = {ord(c) for c, out in zip(chars, converted, strict=True) if out != c}
     changed.update(map(ord, _T2S_PHRASE_ONLY))
-    return re.compile(f"[{_class_body(changed)}\U00010000-\U0010ffff]")
+    return f"{_class_body(changed)}\U00010000-\U0010ffff"
+
+
+@functools.cache
+def _t2s_touched() -> re.Pattern[str]:
+    """A pattern without a match in which OpenCC t2s returns a text unchanged.
+
+    t2s cuts a text into the longest dictionary keys (single characters otherwise) and
+    replaces each key by its value. A text with no character that t2s changes on its own,
+    none of :data:`_T2S_PHRASES` and no supplementary-plane character contains no key
+    whose value differs from it, so the conversion is the identity. The pattern is the
+    class of :func:`_t2s_chars`, a phrase-only character counting only where it completes
+    one of the phrases: a third of Simplified pages hold 覆 (全覆盖) or 沈 (沈阳) and so
+    are spared a conversion. ``re`` still scans at class speed: the look-behinds are
+    tried only at those rare characters.
+    """
+    phrases = []
+    for phrase in _T2S_PHRASES:
+        at = next(i for i, ch in enumerate(phrase) if ch in _T2S_PHRASE_ONLY) + 1
+        phrases.append(f"(?<={phrase[:at]}){phrase[at:]}")
+    return re.compile(f"[{_t2s_chars()}](?:(?<![{_T2S_PHRASE_ONLY}])|{'|'.join(phrases)})")
 
 
 def _t2s_lines(text: str) -> str:
@@ -159,6 +185,14 @@ _HAN_RE = re.compile(_SAMPLED + _SAMPLED + "*")
 _SCRIPT_SAMPLE = 2000  # Han characters looked at: plenty to tell the scripts apart
 
 
+@functools.cache
+def _script_signs() -> re.Pattern[str]:
+    """One class of the characters t2s or the variant folding may change. Characters,
+    not :func:`_t2s_touched`'s phrases: joining a page's Han runs into the sample can
+    make a phrase the page does not hold."""
+    return re.compile(f"[{_t2s_chars()}{re.escape(''.join(sorted(_VARIANT_MAP)))}]")
+
+
 def detect_script(text: str) -> str:
     """'simplified' | 'traditional' | 'mixed' for the raw page ``text``.
 
@@ -166,16 +200,15 @@ def detect_script(text: str) -> str:
     that s2t changes (Simplified-only forms). Text with no Traditional-only form (no
     Chinese, or only characters shared by both scripts) is 'simplified'.
     """
-    touched = _t2s_touched()
-    if not touched.search(text) and not _VARIANT_RE.search(text):
+    if not _script_signs().search(text):
         # nothing in the page, so nothing in the sample, that t2s or the variant folding
         # changes: skip building the sample (most Simplified pages)
         return "simplified"
     han = "".join(_HAN_RE.findall(text))[:_SCRIPT_SAMPLE]
     if not han:
         return "simplified"
-    # t2s changes nothing without a touched character (see _t2s_touched)
-    trad = _count_changed(han, "t2s") if touched.search(han) else 0
+    # t2s changes nothing without a match of _t2s_touched
+    trad = _count_changed(han, "t2s") if _t2s_touched().search(han) else 0
     trad += len(_VARIANT_RE.findall(han))
     if trad == 0:
         return "simplified"  # a share of 0, whatever s2t changes
