@@ -153,6 +153,8 @@ SIMPLIFIED_CASES = [
     ("gov.cn variants", "任世強説,加快復工復産,爲企業服務", "任世强说,加快复工复产,为企业服务"),
     ("old variants", "淸楚、靑年、値得", "清楚、青年、值得"),
     ("particle zhe", "隨著眾多臺企復工", "随着众多台企复工"),
+    ("particle zhe alone", "随著疫情好转", "随着疫情好转"),
+    ("variant alone", "説明", "说明"),
     ("zhu stays", "顯著成效、著名企業、擁有著名品牌", "显著成效、著名企业、拥有著名品牌"),
     ("compatibility ideograph", "\uf9b5企業", "例企业"),
     ("already simplified", "泉州市复工复产", "泉州市复工复产"),

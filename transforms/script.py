@@ -57,8 +57,8 @@ _COMPAT = re.compile(r"[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
 
 def to_simplified(text: str) -> str:
     """Simplified Chinese text (OpenCC t2s, then variant folding)."""
-    if not text:
-        return text
+    if not _simplify_signs().search(text):
+        return text  # one scan instead of the three below for most Simplified pages
     if _COMPAT.search(text):
         text = _COMPAT.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = _t2s_lines(text)
@@ -130,11 +130,24 @@ def _t2s_touched() -> re.Pattern[str]:
     are spared a conversion. ``re`` still scans at class speed: the look-behinds are
     tried only at those rare characters.
     """
+    return _t2s_pattern("")
+
+
+@functools.cache
+def _simplify_signs() -> re.Pattern[str]:
+    """A pattern without a match in which :func:`to_simplified` returns a text unchanged:
+    :func:`_t2s_touched` with the variant forms, 著 and the compatibility ideographs."""
+    return _t2s_pattern("".join(sorted(_VARIANT_MAP)) + "著\u2e80-\u2fdf\uf900-\ufaff")
+
+
+def _t2s_pattern(more: str) -> re.Pattern[str]:
+    """:func:`_t2s_touched`'s pattern, its class extended by the class body ``more``."""
     phrases = []
     for phrase in _T2S_PHRASES:
         at = next(i for i, ch in enumerate(phrase) if ch in _T2S_PHRASE_ONLY) + 1
         phrases.append(f"(?<={phrase[:at]}){phrase[at:]}")
-    return re.compile(f"[{_t2s_chars()}](?:(?<![{_T2S_PHRASE_ONLY}])|{'|'.join(phrases)})")
+    only = _T2S_PHRASE_ONLY
+    return re.compile(f"[{_t2s_chars()}{more}](?:(?<![{only}])|{'|'.join(phrases)})")
 
 
 def _t2s_lines(text: str) -> str:
