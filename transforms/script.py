@@ -46,13 +46,15 @@ _VARIANT_PAIRS = (
     "們们麪面麵面"
 )
 _VARIANT_MAP = dict(zip(_VARIANT_PAIRS[::2], _VARIANT_PAIRS[1::2], strict=True))
-_VARIANT_RE = re.compile("[" + "".join(sorted(_VARIANT_MAP)) + "]")
+_VARIANT_CHARS = "".join(sorted(_VARIANT_MAP))  # a regex class body
+_VARIANT_RE = re.compile(f"[{_VARIANT_CHARS}]")
 # t2s keeps 著 (zhù) where Traditional writes the particle 着 with it: "隨著" → "随著".
 # (著 first, its look-behind after it: re then jumps from 著 to 著.)
 _ZHE = re.compile(r"著(?<=[随接味有带朝沿向靠本绕忙看穿戴顺冲对照试握抱拿]著)(?![名作称录述])")
 # Compatibility ideographs (U+F900–FAFF) and Kangxi radicals (U+2F00–2FDF) that some
 # sites and PDF copies produce: fold them to the unified ideograph.
-_COMPAT = re.compile(r"[\u2f00-\u2fdf\u2e80-\u2eff\uf900-\ufaff]")
+_COMPAT_CHARS = "\u2e80-\u2fdf\uf900-\ufaff"  # a regex class body
+_COMPAT = re.compile(f"[{_COMPAT_CHARS}]")
 
 
 def to_simplified(text: str) -> str:
@@ -137,7 +139,7 @@ def _t2s_touched() -> re.Pattern[str]:
 def _simplify_signs() -> re.Pattern[str]:
     """A pattern without a match in which :func:`to_simplified` returns a text unchanged:
     :func:`_t2s_touched` with the variant forms, 著 and the compatibility ideographs."""
-    return _t2s_pattern("".join(sorted(_VARIANT_MAP)) + "著\u2e80-\u2fdf\uf900-\ufaff")
+    return _t2s_pattern(f"{_VARIANT_CHARS}著{_COMPAT_CHARS}")
 
 
 def _t2s_pattern(more: str) -> re.Pattern[str]:
@@ -203,7 +205,7 @@ def _script_signs() -> re.Pattern[str]:
     """One class of the characters t2s or the variant folding may change. Characters,
     not :func:`_t2s_touched`'s phrases: joining a page's Han runs into the sample can
     make a phrase the page does not hold."""
-    return re.compile(f"[{_t2s_chars()}{re.escape(''.join(sorted(_VARIANT_MAP)))}]")
+    return re.compile(f"[{_t2s_chars()}{_VARIANT_CHARS}]")
 
 
 def detect_script(text: str) -> str:
