@@ -20,7 +20,7 @@ import polars as pl
 from transforms.frames import FACT_TABLES
 from transforms.gazetteer import gazetteer_frame
 from transforms.measures import measure_taxonomy
-from warehouse.sql import SQL_ROOT, sql, statements
+from warehouse.sql import SQL_ROOT, run_file, sql
 
 STAGED_TABLES = ("dim_article", *FACT_TABLES, "etl_reject")
 # DuckDB sizes its buffer pool at 80% of RAM by default, and the load (the whole staged run
@@ -33,7 +33,6 @@ STAGED_TABLES = ("dim_article", *FACT_TABLES, "etl_reject")
 # makes large inserts hold more in memory.
 MEMORY_CONFIG = {"memory_limit": "384MB"}
 WRITER_CONFIG = {**MEMORY_CONFIG, "preserve_insertion_order": "false"}
-_PARAM = re.compile(r"\$([a-z_]+)")
 
 
 class WarehouseLocked(RuntimeError):
@@ -57,16 +56,6 @@ def connect(path: Path, read_only: bool = False) -> Iterator[duckdb.DuckDBPyConn
         yield con
     finally:
         con.close()
-
-
-def run_file(con: duckdb.DuckDBPyConnection, name: str, params: Mapping[str, Any] | None = None,
-             **identifiers: str) -> None:
-    """Run each statement of a .sql file; ``identifiers`` fill ``{table}``-style names
-    (only from the fixed table lists of this module, never from user input)."""
-    for statement in statements(name):
-        text = statement.format(**identifiers) if identifiers else statement
-        used = {k: v for k, v in (params or {}).items() if k in set(_PARAM.findall(text))}
-        con.execute(text, used)
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

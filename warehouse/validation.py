@@ -25,8 +25,8 @@ import duckdb
 import pandas as pd
 
 from transforms.frames import FACT_TABLES, SCHEMAS
-from warehouse.loader import MEMORY_CONFIG, run_file
-from warehouse.sql import sql
+from warehouse.loader import MEMORY_CONFIG
+from warehouse.sql import run_file, sql
 
 # Articles + facts per validation chunk. Validation runs after the transform workers have
 # exited, so the chunk may use the memory they held: 500k rows (≈ 17,000 articles) peak at
