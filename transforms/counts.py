@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick_rs
 
@@ -167,8 +167,10 @@ _UNIT_NOT_FOLLOWED_BY = {
 
 _CN_DIGIT_SET = frozenset(CN_DIGITS)
 _CN_NUMERAL_CHARS = _CN_DIGIT_SET | frozenset(CN_MAGNITUDES)
-_MAGNITUDE_SET = frozenset(CN_MAGNITUDES) - {"十", "拾"}
+# a numeral of these alone (万, 千余, 百多) is a bare magnitude word
+_BARE_MAGNITUDE_CHARS = "".join(sorted(set(CN_MAGNITUDES) - {"十", "拾"})) + "多余"
 _CLAUSE_STOP = re.compile(r"[，,。；;！？!?：:、“”\"‘’「」『』（）()《》【】\n]")
+_SENTENCE_STOP = re.compile(r"[。；;！？!?\n]")
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -208,8 +210,10 @@ _MONEY_CUES = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Quantity:
+class _Quantity(NamedTuple):
+    """A quantity as read, built for one regex match in three: a named tuple, which costs a
+    fraction of a frozen dataclass to build."""
+
     start: int
     end: int
     value: float
@@ -252,16 +256,15 @@ def _blocked_spans(body: str) -> list[tuple[int, int]]:
 
 def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quantity | None:
     """The quantity a regex match stands for, or None when the rules reject it."""
-    num_text = m.group("num")
-    unit_written = m.group("unit")
-    if unit_written is None and not m.group("pct") and not _money_numeral(num_text.strip()):
+    # one call for the groups: _read runs at every match of the regex
+    num_text, unit_written, pct, prefix, bound = m.group("num", "unit", "pct", "prefix", "suffix")
+    if unit_written is None and not pct and not _money_numeral(num_text.strip()):
         return None  # half the matches (一对一, 两手抓): with no unit only money can count
-    prefix = m.group("prefix")
-    start = m.start("prefix") if prefix else m.start("pct") if m.group("pct") else m.start("num")
+    start = m.start("prefix") if prefix else m.start("pct") if pct else m.start("num")
     end = m.end()
     num_start = m.start("num")
     core = num_text.strip()
-    bare_magnitude = all(ch in _MAGNITUDE_SET or ch in "多余" for ch in core)
+    bare_magnitude = not core.strip(_BARE_MAGNITUDE_CHARS)
 
     # a bound word that is really the end of another word, or 上/过 before an ordinary number
     if prefix:
@@ -270,20 +273,20 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
             prefix in _BARE_MAGNITUDE_PREFIXES and not bare_magnitude
         ):
             prefix = None
-            start = m.start("pct") if m.group("pct") else num_start
-    if bare_magnitude and not (prefix or m.group("pct") or core.endswith(("余", "多"))):
+            start = m.start("pct") if pct else num_start
+    if bare_magnitude and not (prefix or pct or core.endswith(("余", "多"))):
         return None  # 万人空巷, 百家争鸣, 千家万户: a magnitude word alone is not a number
-    if any(s < end and start < e for s, e in blocked):
+    if blocked and any(s < end and start < e for s, e in blocked):
         return None
 
-    prev = _SPACES.sub("", body[max(0, num_start - 2) : num_start])[-1:]  # 第 3 批
+    prev = body[max(0, num_start - 2) : num_start].rstrip(_SPACE_CHARS)[-1:]  # 第 3 批
     if prev in ("第", "届") or (prev and prev in "数几" and core[0] in _CN_NUMERAL_CHARS):
         # ordinals 第3批, 十二届九次全会; vague 数十万, 几百 (but 复工数4.2万家 is a number)
         return None
     if (
         prev
         and ((prev.isascii() and prev.isalnum()) or prev in "．.－-/／_")
-        and not (prefix or m.group("pct"))
+        and not (prefix or pct)
     ):
         return None  # part of an identifier or a longer digit string (MU5123, 2020-3)
     if core[:1] in "0０" and core[1:2].isdigit():
@@ -302,10 +305,10 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
             return None
         value_max, approx = high.value, True
 
-    if m.group("pct"):
+    if pct:
         if unit_written:
             return None
-        unit, unit_class = ("%" if m.group("pct")[0] == "百" else "‰"), "percent"
+        unit, unit_class = ("%" if pct[0] == "百" else "‰"), "percent"
     elif unit_written is None:
         money = _bare_money(body, m)
         if money is None:
@@ -322,9 +325,9 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
     else:
         unit, unit_class = UNITS[unit_written]
 
-    unit_end = m.end() - len(m.group("suffix") or "")  # after the last unit of a span too
+    unit_end = m.end() - len(bound or "")  # after the last unit of a span too
     after = body[unit_end : unit_end + 2] if unit_written else ""
-    if unit_class == "duration" and after[:1] == "半" and not m.group("suffix"):
+    if unit_class == "duration" and after[:1] == "半" and not bound:
         value += 0.5  # 两年半, 一天半: the 一 of 一年半 is a number too
         core += "半"
         end = unit_end = unit_end + 1
@@ -332,7 +335,7 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
     spoken_money = (
         unit_written == "个"
         and after[:1] == "亿"
-        and not m.group("suffix")
+        and not bound
         and not _SIZE_CLASS.match(body, unit_end)  # 3个亿元以上项目: three projects
     )
     if spoken_money:
@@ -356,7 +359,7 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
         return None  # a quoted “三个全覆盖”, “两个不减”: a slogan, not a count
 
     # 九成五: the digit after 成 is the tenth
-    if unit_written == "成" and not m.group("suffix"):
+    if unit_written == "成" and not bound:
         tenth = body[unit_end : unit_end + 1]
         following = body[unit_end + 1 : unit_end + 2]
         if (
@@ -376,12 +379,12 @@ def _read(body: str, m: re.Match[str], blocked: list[tuple[int, int]]) -> _Quant
 
     if (
         unit_class in ("duration", "percent")
-        and not m.group("suffix")
+        and not bound
         and body[end : end + 1] in ("多", "余")
     ):
         end += 1  # 两年多, 20天余, 三成多, 30%多
         approx = True
-    if prefix or m.group("suffix") or _DISTANT_BOUND.search(body[max(0, start - 6) : start]):
+    if prefix or bound or _DISTANT_BOUND.search(body, max(0, start - 6), start):
         approx = True
     what = "人口" if unit_written == "人口" else None
     return _Quantity(start, end, value, value_max, approx, unit, unit_class, what)
@@ -500,7 +503,7 @@ _PERSON_HEADS = "员人工者生民户商客师部胞农众友士长属兵手们
 _NOMINAL_ENDINGS = "率量额数能费金款价值比重面入息措单算表车品物资贴励"
 _LINKERS = "的和与及共 \u3000\xa0"
 _JOINERS = "的共 \u3000\xa0"
-_SPACES = re.compile("[ \u3000\xa0]")
+_SPACE_CHARS = " \u3000\xa0"
 # Spaces, quotes and title marks do not end the phrase a count belongs to: 设立“台胞之家”12个.
 _TRANSPARENT = re.compile('[ \u3000\xa0“”‘’「」『』《》"]')
 _OPENING = re.compile("[ \u3000\xa0“‘「『《]")
@@ -525,7 +528,7 @@ def _fill_whats(body: str, quantities: list[_Quantity]) -> list[str | None]:
         gap = body[quantities[i - 1].end : quantities[i].start]
         if (
             whats[i] is None
-            and not re.search(r"[。；;！？!?\n]", gap)
+            and not _SENTENCE_STOP.search(gap)
             and (quantities[i].unit == quantities[i - 1].unit or not _CLAUSE_STOP.search(gap))
         ):
             whats[i] = whats[i - 1]
