@@ -95,36 +95,39 @@ class WordCutter:
         return words
 
     def _cut_block(self, block: str) -> list[str]:
-        base, overlay, logtotal = self._base, self._overlay, self._logtotal
+        # the lookups are bound once: this loop runs two or three times per character
+        base_get, overlay_get, logtotal = self._base.get, self._overlay.get, self._logtotal
         n = len(block)
         score = [0.0] * (n + 1)
         last = [0] * (n + 1)  # where the best word starting at each position ends
         for start in range(n - 1, -1, -1):
-            best, best_end = 0.0, -1
-            end = start
+            # unless a word starts here, the character alone, frequency 1 (log 1 = 0)
+            best, best_end, found = score[start + 1] - logtotal, start, False
+            end = start + 1  # the fragment is block[start:end]
             frag = block[start]
-            while end < n:
+            while True:
                 # the overlay only sets what jieba's dictionary has not (or has at 0, as a
                 # prefix of its words): a word there is looked up once
-                freq = base.get(frag)
+                freq = base_get(frag)
                 if not freq:
-                    freq = overlay.get(frag, freq)
+                    freq = overlay_get(frag, freq)
                     if freq is None:
                         break
                 if freq:
-                    s = log(freq) - logtotal + score[end + 1]
-                    if best_end < 0 or s >= best:
-                        best, best_end = s, end
+                    s = log(freq) - logtotal + score[end]
+                    if not found or s >= best:
+                        best, best_end, found = s, end - 1, True
+                if end == n:
+                    break
                 end += 1
-                frag = block[start : end + 1]
-            if best_end < 0:  # no word starts here: the character alone, frequency 1
-                best, best_end = log(1) - logtotal + score[start + 1], start
+                frag = block[start:end]
             score[start], last[start] = best, best_end
         words: list[str] = []
         letters = ""
         pos = 0
         while pos < n:
-            word = block[pos : last[pos] + 1]
+            nxt = last[pos] + 1
+            word = block[pos:nxt]
             if word in _ASCII_ALNUM:  # a single letter or digit (jieba.re_eng)
                 letters += word
             else:
@@ -132,7 +135,7 @@ class WordCutter:
                     words.append(letters)
                     letters = ""
                 words.append(word)
-            pos = last[pos] + 1
+            pos = nxt
         if letters:
             words.append(letters)
         return words

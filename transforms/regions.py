@@ -171,12 +171,19 @@ def _is_common_word(form: str) -> bool:
     return freq >= _COMMON_FREQ and tag != "ns"
 
 
-def _window(body: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch around [start, end) that jieba sees, cut at punctuation."""
-    before = _WORD_RUN_END.search(body, max(0, start - _WINDOW), start)
-    after = _WORD_RUN.match(body, end, end + _WINDOW)
-    assert before is not None and after is not None  # a run may be empty: both always match
-    return before.start(), after.end()
+def _window_start(body: str, start: int) -> int:
+    """Where the stretch jieba sees before a hit at ``start`` begins: ``_WINDOW`` characters
+    back, cut at punctuation."""
+    run = _WORD_RUN_END.search(body, max(0, start - _WINDOW), start)
+    assert run is not None  # a run may be empty: it always matches
+    return run.start()
+
+
+def _window_end(body: str, end: int) -> int:
+    """Where the stretch jieba sees after a hit ending at ``end`` ends."""
+    run = _WORD_RUN.match(body, end, end + _WINDOW)
+    assert run is not None
+    return run.end()
 
 
 def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
@@ -229,10 +236,11 @@ def _aligned(body: str, hits: list[_Hit]) -> list[_Hit]:
     kept: list[_Hit] = []
     i = 0
     while i < len(hits):
-        lo, hi = _window(body, hits[i].start, hits[i].end)
+        # a cluster's window starts before its first hit and ends after the one reaching furthest
+        lo, hi = _window_start(body, hits[i].start), _window_end(body, hits[i].end)
         j = i + 1
         while j < len(hits) and hits[j].start < hi:
-            hi = max(hi, _window(body, hits[j].start, hits[j].end)[1])
+            hi = max(hi, _window_end(body, hits[j].end))
             j += 1
         words: dict[int, str] = {}
         pos = lo
