@@ -91,9 +91,14 @@ def _date_pattern(p: str) -> str:
     )
 
 
+# What a date is written with up to its first 年, 月, 日 or 号: numerals and 今/去/明 (the
+# first character is one), spaces (_SP), range connectors (_CONN) and the 、 of a list.
+_DATE_LEAD = "0-9０-９一二三四五六七八九十〇零○今去明"
+_DATE_RUN = rf"[{_DATE_LEAD} \u3000\xa0至到—–\-－―~～〜、]*"
 _DATE = re.compile(
-    # every date starts with a numeral or 今/去/明: a cheap first test at each position
-    r"(?=[0-9０-９一二三四五六七八九十〇零○今去明])(?<![0-9０-９.．第个])"
+    # one cheap test at each position before the alternatives below are tried: a numeral
+    # that does not run into 年/月/日/号 (一个, 30家, 统一) starts no date
+    rf"(?=[{_DATE_LEAD}]{_DATE_RUN}[年月日号])(?<![0-9０-９.．第个])"
     rf"(?:{_date_pattern('s')}(?:{_CONN}{_date_pattern('e')})?"
     # a bare day (24日) cannot follow a number, a month or words that make it a duration
     rf"|(?<![年月近每数续个余多前后])(?:(?P<odl>{_DIGIT_DAY})、)?(?P<od>{_DIGIT_DAY}){_SP}日(?:{_CONN}(?P<od2>{_DIGIT_DAY}){_SP}日)?"
