@@ -360,3 +360,46 @@ PAGES = [
 def test_review_pages(name, expected):
     page = parse_page((REVIEW / name).read_text(encoding="utf-8"))
     assert _paths(page.body, page.dateline_place) == expected
+
+
+def _first_chars(items) -> tuple[set[str], bool]:
+    """The characters a match of parsed pattern ``items`` can start with, and whether it can
+    be empty (only the constructs the organisation suffix uses)."""
+    from re import _parser as p  # private, but only to check a hand-written set
+
+    firsts: set[str] = set()
+    for op, av in items:
+        if op is p.LITERAL:
+            return firsts | {chr(av)}, False
+        if op is p.IN:
+            for kind, value in av:
+                assert kind is p.LITERAL, kind
+                firsts.add(chr(value))
+            return firsts, False
+        if op in (p.ASSERT, p.ASSERT_NOT):
+            continue  # takes no character
+        if op is p.SUBPATTERN:
+            found, empty = _first_chars(av[3])
+        elif op is p.BRANCH:
+            branches = [_first_chars(b) for b in av[1]]
+            found = set().union(*(f for f, _ in branches))
+            empty = any(e for _, e in branches)
+        elif op in (p.MAX_REPEAT, p.MIN_REPEAT):
+            found, empty = _first_chars(av[2])
+            empty = empty or av[0] == 0
+        else:
+            raise AssertionError(op)
+        firsts |= found
+        if not empty:
+            return firsts, False
+    return firsts, True
+
+
+def test_org_suffix_first_chars_cover_the_suffix():
+    from re import _parser
+
+    from transforms.regions import _ORG_SUFFIX, _ORG_SUFFIX_FIRST
+
+    firsts, empty = _first_chars(_parser.parse(_ORG_SUFFIX))
+    assert not empty
+    assert firsts == set(_ORG_SUFFIX_FIRST)
