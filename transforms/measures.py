@@ -296,6 +296,8 @@ def _reports_none(clause: str) -> bool:
 def _clauses(text: str) -> list[tuple[int, int]]:
     """Clause spans of a sentence; the clauses a solving verb's list runs through are one."""
     spans = [c.span() for c in _CLAUSE.finditer(text)]
+    if "等" not in text:
+        return spans  # no list to run through (most sentences): spare the search for one
     for match in _LIST.finditer(text):
         inside = [s for s in spans if s[0] < match.end() and s[1] > match.start()]
         if len(inside) > 1:
