@@ -1,7 +1,7 @@
 from dataclasses import replace
 from datetime import date
 
-from transforms.linking import fill_measure_regions, link_counts, main_region
+from transforms.linking import link_counts, main_region
 from transforms.model import CountFact, DateFact, MeasureFact, RegionFact
 
 
@@ -35,10 +35,3 @@ def test_count_takes_its_sentence_links_and_falls_back_to_the_article():
     # linking sets the three links and keeps every other field
     assert replace(second, region_code=None, date_start=None) == _count(1)
 
-
-def test_measure_without_sentence_region_gets_the_main_region():
-    regions = [_region("350500", 0, 0)]
-    measures = [MeasureFact(3, 40, 42, "口罩", "ppe_supply"), MeasureFact(0, 4, 6, "贷款", "finance_credit", "350583")]
-    filled = fill_measure_regions(measures, regions)
-    assert [m.region_code for m in filled] == ["350500", "350583"]
-    assert replace(filled[0], region_code=None) == measures[0]

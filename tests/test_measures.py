@@ -141,6 +141,19 @@ def test_region_is_the_lowest_level_of_the_sentence() -> None:
     ]
 
 
+def test_a_sentence_without_region_takes_the_fallback_region() -> None:
+    body = "福建省泉州市为企业减免租金。\n另外发放补贴。"
+    regions = [
+        RegionFact(0, 0, 3, "福建省", "350000"),
+        RegionFact(0, 3, 6, "泉州市", "350500"),
+    ]
+    facts = extract_measures(body, split_sentences(body), regions, "350000")
+    assert [(f.measure_code, f.region_code) for f in facts] == [
+        ("rent_relief", "350500"),
+        ("subsidy", "350000"),
+    ]
+
+
 def test_taxonomy_covers_the_fourteen_codes() -> None:
     rows = measure_taxonomy()
     assert [r["measure_code"] for r in rows] == [m.code for m in MEASURES]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from transforms.counts import extract_counts
 from transforms.dates import extract_dates
-from transforms.linking import fill_measure_regions, link_counts
+from transforms.linking import link_counts, main_region
 from transforms.measures import extract_measures
 from transforms.model import Facts, Page
 from transforms.regions import extract_regions
@@ -23,6 +23,7 @@ def extract_facts(page: Page) -> Facts:
     regions = extract_regions(body, sentences, page.dateline_place)
     counts = extract_counts(body, sentences)
     dates = extract_dates(body, sentences, page.publish_date)
-    measures = fill_measure_regions(extract_measures(body, sentences, regions), regions)
+    # a measure whose sentence names no region is about the article's main region
+    measures = extract_measures(body, sentences, regions, main_region(regions))
     counts = link_counts(counts, regions, dates, measures, page.publish_date)
     return Facts(regions=regions, counts=counts, dates=dates, measures=measures)

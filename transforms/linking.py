@@ -71,14 +71,3 @@ def link_counts(
         )
         for c in counts
     ]
-
-
-def fill_measure_regions(measures: list[MeasureFact], regions: list[RegionFact]) -> list[MeasureFact]:
-    """A measure whose sentence names no region is about the article's main region."""
-    fallback = main_region(regions)
-    return [
-        m
-        if m.region_code
-        else MeasureFact(m.sentence_no, m.start, m.end, m.mention, m.measure_code, fallback)
-        for m in measures
-    ]

@@ -307,17 +307,21 @@ def _clauses(text: str) -> list[tuple[int, int]]:
 
 
 def extract_measures(
-    body: str, sentences: list[Sentence], regions: list[RegionFact]
+    body: str,
+    sentences: list[Sentence],
+    regions: list[RegionFact],
+    fallback_region: str | None = None,
 ) -> list[MeasureFact]:
-    """One ``MeasureFact`` per (sentence, measure) the sentence reports, cue word as mention."""
+    """One ``MeasureFact`` per (sentence, measure) the sentence reports, cue word as mention,
+    with the region of its sentence, else ``fallback_region`` (the article's main region,
+    :func:`transforms.linking.main_region`: each fact is built once with its region)."""
     region_of = sentence_regions(regions)
     facts: list[MeasureFact] = []
     for sentence in sentences:
         for start, end, code in _sentence_measures(sentence.text):
             at, to = sentence.start + start, sentence.start + end
-            facts.append(
-                MeasureFact(sentence.no, at, to, body[at:to], code, region_of.get(sentence.no))
-            )
+            region = region_of.get(sentence.no, fallback_region)
+            facts.append(MeasureFact(sentence.no, at, to, body[at:to], code, region))
     return facts
 
 
