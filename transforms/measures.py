@@ -268,8 +268,11 @@ def _matcher() -> tuple[ahocorasick_rs.AhoCorasick, tuple[tuple[str, tuple[_Cue,
         )
         for word, found in cues.items()
     )
+    # a DFA scans a third faster than the default NFA, for about a megabyte
     automaton = ahocorasick_rs.AhoCorasick(
-        [word for word, _, _ in table], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+        [word for word, _, _ in table],
+        matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+        implementation=ahocorasick_rs.Implementation.DFA,
     )
     return automaton, table
 
