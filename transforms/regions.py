@@ -109,7 +109,11 @@ _PLACE_AFTER = re.compile(
     r"|自贸片区|国际机场|机场|火车站|高铁站)"
 )
 # District names that are ordinary words; they count only after their city.
-_GENERIC = re.compile(r"(?:城区|郊区|矿区|[东西南北中]区|新城区|老城区|城[东西南北中关]区|市中区)")
+_GENERIC = frozenset(
+    ["城区", "郊区", "矿区", "新城区", "老城区", "市中区"]
+    + [f"{side}区" for side in "东西南北中"]
+    + [f"城{side}区" for side in "东西南北中关"]
+)
 # City-level short forms that are ordinary words or other things first (silver, guests,
 # Alibaba, a mountain, Sun Yat-sen, "well-being"...): they need their province named.
 _CITY_WORDS = frozenset(
@@ -352,10 +356,10 @@ def _link_chains(body: str, hits: list[_Hit]) -> None:
 def _needs(h: _Hit, a: Alias) -> str | None:
     """The context reading ``a`` of ``h`` needs: None (safe on its own), 'province' (its
     province or city named elsewhere), 'city' (its city named) or 'never'."""
-    region = regions()[a.code]
     if h.chain:
         return None
-    if _GENERIC.fullmatch(region.name):
+    region = regions()[a.code]
+    if region.name in _GENERIC:
         return "never" if h.form == region.name else "city"
     if region.level == "province":
         return None
@@ -471,7 +475,7 @@ def _accept_sibling_runs(body: str, hits: list[_Hit], support: _Support) -> None
             parents: dict[str, list[str]] = {}
             for o in h.options:
                 r = regions()[o.code]
-                if r.level == "county" and not _GENERIC.fullmatch(r.name) and r.parent:
+                if r.level == "county" and r.name not in _GENERIC and r.parent:
                     parents.setdefault(r.parent, []).append(o.code)
             for parent, codes in parents.items():
                 if len(codes) == 1:
