@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -172,11 +173,17 @@ def _cutter() -> lexicon.WordCutter:
 
 
 @lru_cache(maxsize=1 << 13)
-def _window_words(text: str) -> tuple[str, ...]:
-    """The words of a window as :func:`_aligned` reads them: jieba's cut, each word split
-    into the place names it is made of. Cached: it depends on the text alone, and news
-    repeats the phrases around place names."""
-    return tuple(part for word in _cutter().cut(text) for part in _place_parts(word))
+def _window_words(text: str) -> Mapping[int, str]:
+    """The words of a window as :func:`_aligned` reads them, by their offset in it: jieba's
+    cut, each word split into the place names it is made of. Cached: it depends on the text
+    alone, and news repeats the phrases around place names (callers must not change it)."""
+    words: dict[int, str] = {}
+    pos = 0
+    for word in _cutter().cut(text):
+        for part in _place_parts(word):
+            words[pos] = part
+            pos += len(part)
+    return words
 
 
 def _is_common_word(form: str) -> bool:
@@ -203,21 +210,23 @@ def _window_end(body: str, end: int) -> int:
     return run.end()
 
 
-def _on_boundaries(h: _Hit, words: dict[int, str]) -> bool:
-    word = words.get(h.start)
+def _on_boundaries(h: _Hit, words: Mapping[int, str], lo: int) -> bool:
+    """Whether ``h`` starts and ends a word of ``words``, the window that starts at ``lo``."""
+    start, end = h.start - lo, h.end - lo
+    word = words.get(start)
     if word is None:
         return False
-    pos = h.start + len(word)
-    while pos < h.end and pos in words:
-        if pos == h.end - 1 and h.suffixed and _SHARED_SUFFIX.match(words[pos]):
+    pos = start + len(word)
+    while pos < end and pos in words:
+        if pos == end - 1 and h.suffixed and _SHARED_SUFFIX.match(words[pos]):
             return True  # the suffix starts the next word: 永春县城, 吉林省长, 晋江市委书记
         pos += len(words[pos])
-    if pos == h.end:
+    if pos == end:
         return True
-    if len(word) <= h.end - h.start:
+    if len(word) <= end - start:
         return False
     # a full name with its suffix begins a longer word only as a name: 浙江省委, 北京市政府
-    return h.suffixed or bool(_ZONE.fullmatch(word[h.end - h.start :]))
+    return h.suffixed or bool(_ZONE.fullmatch(word[end - start :]))
 
 
 def _place_parts(word: str) -> list[str]:
@@ -259,12 +268,8 @@ def _aligned(body: str, hits: list[_Hit]) -> list[_Hit]:
         while j < len(hits) and hits[j].start < hi:
             hi = max(hi, _window_end(body, hits[j].end))
             j += 1
-        words: dict[int, str] = {}
-        pos = lo
-        for part in _window_words(body[lo:hi]):
-            words[pos] = part
-            pos += len(part)
-        kept.extend(h for h in hits[i:j] if _on_boundaries(h, words))
+        words = _window_words(body[lo:hi])
+        kept.extend(h for h in hits[i:j] if _on_boundaries(h, words, lo))
         i = j
     return kept
 
