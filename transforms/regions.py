@@ -295,9 +295,17 @@ def _org_with_stop_char(body: str, h: _Hit, org: re.Match[str]) -> bool:
     """``深圳市华为技术有限公司``: an organisation's name (``org``, the ``_ORG_LOOSE`` match
     after the hit) that holds a character ``_ORG`` stops at, but inside a word, not as a
     word of its own (``泉州市为某某有限公司``)."""
-    pos = h.start
-    for word in _cutter().cut(body[h.start : h.end + org.end()]):
-        if pos >= h.end and _ORG_STOP_WORD.fullmatch(word):
+    return _no_stop_word_after(body[h.start : h.end + org.end()], h.end - h.start)
+
+
+@lru_cache(maxsize=1 << 12)
+def _no_stop_word_after(text: str, skip: int) -> bool:
+    """No word of the cut of ``text`` after its first ``skip`` characters is one that
+    ``_ORG`` stops at. Cached: it depends on the text alone, and an article names the
+    same firm again."""
+    pos = 0
+    for word in _cutter().cut(text):
+        if pos >= skip and _ORG_STOP_WORD.fullmatch(word):
             return False
         pos += len(word)
     return True
@@ -314,8 +322,10 @@ def _names_place(body: str, h: _Hit) -> bool:
         return False
     if not h.suffixed and (_SUBDIVISION.match(after) or _is_person_name(body, h, after)):
         return False
-    adjective_place = not h.suffixed and all(a.code in _ADJECTIVE_PLACES for a in h.options)
-    return not (adjective_place and _ADJECTIVE.match(after))
+    if h.suffixed or not _ADJECTIVE.match(after):  # the cheap tests first
+        return True
+    # 台湾青年, 港澳居民: Taiwan, Hong Kong or Macau as an adjective
+    return not all(a.code in _ADJECTIVE_PLACES for a in h.options)
 
 
 def _used_as_place(body: str, h: _Hit) -> bool:
