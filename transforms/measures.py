@@ -28,6 +28,7 @@ table doubles as the ``keywords`` column of ``dim_measure``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -297,7 +298,8 @@ def _reports_none(clause: str) -> bool:
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans of a sentence; the clauses a solving verb's list runs through are one."""
+    """Clause spans of a sentence, in order and disjoint; the clauses a solving verb's list
+    runs through are one."""
     spans = [c.span() for c in _CLAUSE.finditer(text)]
     if "等" not in text:
         return spans  # no list to run through (most sentences): spare the search for one
@@ -341,10 +343,13 @@ def _sentence_measures(text: str) -> tuple[tuple[int, int, str], ...]:
         if table[index][2]:
             masked_text = masked_text[:start] + _BLANK * (end - start) + masked_text[end:]
     clauses = _clauses(text)
+    clause_starts = [a for a, _ in clauses]  # clauses are sorted and do not overlap
     seen: set[str] = set()
     found: list[tuple[int, int, str]] = []
     for index, start, end in matches:
-        clause = next((masked_text[a:b] for a, b in clauses if a <= start < b), masked_text)
+        k = bisect_right(clause_starts, start) - 1
+        a, b = clauses[k] if k >= 0 else (0, 0)
+        clause = masked_text[a:b] if a <= start < b else masked_text
         for cue in table[index][1]:
             if cue.code in seen or not _reports_measure(cue, clause):
                 continue
