@@ -211,10 +211,10 @@ def find_title(lines: list[str], body: Body) -> str | None:
     """The headline, or None when the page shows none. ``lines`` are cleaned lines."""
     first_body = body.indices[0] if body.found else len(lines)
     body_set = set(body.indices)
-    # the lines without spaces, one per row: a key holds no line break, so it is found in
-    # the rows before row i or after it exactly when another line holds it
-    squeezed = "\n".join("".join(line.split()) for line in lines)
-    row_start = [0, *itertools.accumulate(len(line) + 1 for line in squeezed.split("\n"))]
+    # the lines without spaces, one per row: a key holds no line break, so another row
+    # holds it exactly when the page holds it more often than its own row does
+    rows = ["".join(line.split()) for line in lines]
+    squeezed = "\n".join(rows)
 
     # a row is asked about as a candidate and again as the neighbour of one
     is_meta = functools.cache(lambda i: _is_meta(lines[i]))
@@ -222,7 +222,9 @@ def find_title(lines: list[str], body: Body) -> str | None:
     # the rows above the body, and below it only a "标题:" line (a label word is looked
     # for first: most pages have far more rows below their headline than above it)
     labels_below = (
-        i for i in range(first_body, len(lines)) if "标题" in lines[i] or "题目" in lines[i]
+        (i for i in range(first_body, len(lines)) if "标题" in lines[i] or "题目" in lines[i])
+        if "标题" in squeezed or "题目" in squeezed
+        else ()
     )
     for i in itertools.chain(range(first_body), labels_below):
         raw = lines[i].strip()
@@ -262,7 +264,7 @@ def find_title(lines: list[str], body: Body) -> str | None:
             if _SUBTITLE.match(raw) or _BYLINE.match(raw):
                 score -= 6  # "——subtitle" under the headline, "（记者 王五 通讯员 李四）"
         key = "".join(text.split())
-        if squeezed.find(key, 0, row_start[i]) >= 0 or squeezed.find(key, row_start[i + 1]) >= 0:
+        if squeezed.count(key) > rows[i].count(key):
             score += 3  # repeated: bullet list, "标题:" line, "【headline】" in the body
         if best is None or (score, i) > (best[0], best[1]):
             best = (score, i, text)
