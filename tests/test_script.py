@@ -4,6 +4,7 @@ spaces and Traditional → Simplified conversion."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -11,9 +12,12 @@ import opencc
 import pytest
 
 from transforms.script import (
+    _SAMPLED,
     _T2S_PHRASES,
     _converter,
+    _count_changed,
     _count_differences,
+    _s2t_signs,
     _t2s_lines,
     _t2s_touched,
     detect_script,
@@ -45,6 +49,9 @@ SCRIPT_CASES = [
     ("surname and cover", "沈阳市实现5G网络全覆盖", "simplified"),
     ("one phrase-only form", "请及时回覆", "mixed"),
     ("supplementary plane", "𠮷野家臺灣", "traditional"),
+    # s2t signs (了, 面, 制: changed only in phrases) too many to spare the s2t count
+    ("traditional with s2t signs", "了解面對制度臺灣漢語學習", "traditional"),
+    ("mixed with s2t signs", "了解了面對面的制度。臺灣", "mixed"),
 ]
 
 
@@ -175,11 +182,11 @@ def test_fold_fullwidth_keeps_punctuation() -> None:
     assert fold_fullwidth("２０２０年３月，ＡＢＣ增长５％") == "2020年3月，ABC增长5%"
 
 
-def _t2s_entries(tmp_path: Path) -> list[tuple[str, str]]:
-    """(key, value used) of every dictionary OpenCC's t2s config reads, dumped as text with
-    the ``opencc_dict`` tool that ships in the opencc wheel."""
+def _dictionary_entries(tmp_path: Path, name: str) -> list[tuple[str, str]]:
+    """(key, value used) of every dictionary OpenCC's config ``name`` reads, dumped as text
+    with the ``opencc_dict`` tool that ships in the opencc wheel."""
     clib = Path(opencc.__file__).parent / "clib"
-    config = json.loads((clib / "share" / "opencc" / "t2s.json").read_text(encoding="utf-8"))
+    config = json.loads((clib / "share" / "opencc" / f"{name}.json").read_text(encoding="utf-8"))
     files: list[str] = []
 
     def walk(node: object) -> None:
@@ -207,13 +214,29 @@ def _t2s_entries(tmp_path: Path) -> list[tuple[str, str]]:
 def test_t2s_touched_covers_every_changing_dictionary_entry(tmp_path: Path) -> None:
     """The claim _t2s_lines and detect_script rest on: every t2s key whose value differs
     holds a touched character (so a text without one is left as it is)."""
-    entries = _t2s_entries(tmp_path)
+    entries = _dictionary_entries(tmp_path, "t2s")
     assert len(entries) > 5000
     touched = _t2s_touched()
     assert [(k, v) for k, v in entries if v != k and not touched.search(k)] == []
     # and every phrase it looks for is one that changes
     changing = {k for k, v in entries if v != k}
     assert [p for p in _T2S_PHRASES if p not in changing] == []
+
+
+def test_s2t_signs_cover_every_change_in_a_sample(tmp_path: Path) -> None:
+    """The claim detect_script's bound rests on: s2t keeps the length of whatever it
+    converts, and every character it changes that a script sample can hold is a sign."""
+    entries = _dictionary_entries(tmp_path, "s2t")
+    assert len(entries) > 5000
+    assert [(k, v) for k, v in entries if len(v) != len(k)] == []
+    signs = _s2t_signs()
+    changed = {a for k, v in entries for a, b in zip(k, v, strict=True) if a != b}
+    assert sorted(c for c in changed if re.fullmatch(_SAMPLED, c) and not signs.match(c)) == []
+
+
+@pytest.mark.parametrize("text", [c[1] for c in SCRIPT_CASES])
+def test_s2t_signs_bound_the_s2t_count(text: str) -> None:
+    assert len(_s2t_signs().findall(text)) >= _count_changed(text, "s2t")
 
 
 TOUCHED_CASES = [

@@ -73,8 +73,8 @@ def to_simplified(text: str) -> str:
 
 # The BMP blocks of t2s dictionary keys: CJK radicals and symbols, Extension A, the
 # unified and the compatibility ideographs. Keys beyond the BMP are covered by taking every
-# supplementary-plane character as touched.
-_T2S_BMP_BLOCKS = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF))
+# supplementary-plane character as touched. (A script sample's characters lie in them too.)
+_BMP_BLOCKS = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF))
 # Characters t2s keeps on their own but changes inside a phrase, and the shortest such
 # phrases: "回覆" → "回复", "沈思" → "沉思", "瞭解" → "了解". Each t2s phrase that changes
 # and holds no character changed on its own holds one of these phrases
@@ -102,20 +102,23 @@ def _class_body(codepoints: Iterable[int]) -> str:
     return "".join(ranges)
 
 
+def _changed_alone(config: str) -> set[int]:
+    """The code points of :data:`_BMP_BLOCKS` that OpenCC ``config`` changes on their own,
+    found by converting every one of them, one per line, through the same converter."""
+    chars = [chr(cp) for lo, hi in _BMP_BLOCKS for cp in range(lo, hi + 1)]
+    converted = _converter(config).convert("\n".join(chars)).split("\n")
+    return {ord(c) for c, out in zip(chars, converted, strict=True) if out != c}
+
+
 @functools.cache
 def _t2s_chars() -> str:
     """Regex class body of the characters t2s may change: those it changes on its own,
     :data:`_T2S_PHRASE_ONLY` and the supplementary plane.
 
-    Built once per process by converting every character of :data:`_T2S_BMP_BLOCKS`, one
-    per line, through the same converter. (One class with the BMP characters listed keeps
-    ``re``'s fast bitmap lookup; listing the few supplementary ones would make every test a
-    linear scan.)
+    Built once per process. (One class with the BMP characters listed keeps ``re``'s fast
+    bitmap lookup; listing the few supplementary ones would make every test a linear scan.)
     """
-    chars = [chr(cp) for lo, hi in _T2S_BMP_BLOCKS for cp in range(lo, hi + 1)]
-    converted = _converter("t2s").convert("\n".join(chars)).split("\n")
-    changed = {ord(c) for c, out in zip(chars, converted, strict=True) if out != c}
-    changed.update(map(ord, _T2S_PHRASE_ONLY))
+    changed = _changed_alone("t2s") | set(map(ord, _T2S_PHRASE_ONLY))
     return f"{_class_body(changed)}\U00010000-\U0010ffff"
 
 
@@ -194,7 +197,7 @@ def _count_changed(text: str, config: str) -> int:
     return len(set(text) - set(out))
 
 
-_SAMPLED = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+_SAMPLED = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"  # within _BMP_BLOCKS
 # a class then the class repeated, to be searched at C speed (see body._HAN_RUN)
 _HAN_RE = re.compile(_SAMPLED + _SAMPLED + "*")
 _SCRIPT_SAMPLE = 2000  # Han characters looked at: plenty to tell the scripts apart
@@ -206,6 +209,28 @@ def _script_signs() -> re.Pattern[str]:
     not :func:`_t2s_touched`'s phrases: joining a page's Han runs into the sample can
     make a phrase the page does not hold."""
     return re.compile(f"[{_t2s_chars()}{_VARIANT_CHARS}]")
+
+
+# Characters of a script sample that s2t keeps on their own but changes inside a phrase:
+# "一只" → "一隻", "了解" → "瞭解", "面条" → "麵條" (tests/test_script.py checks them
+# against the dictionaries).
+_S2T_PHRASE_ONLY = (
+    "了仇仿佛俊修借僵克具冢冬凌出刮制千升卜卷只合吊同向吣呆周咽哄喂噪回困坐堤夫奸姜娘家局巨布"
+    "席幸庵弦彩御志念恤愈戚扇才扎托扣折抵拐拿挨挽捆搜斤斫昆暗曲札朱杆杯松板果栗核梁棱檗欲沈沾"
+    "泛注浚溪漓澄焰狸玩琅症矩私秋穗筱糊系耇胄背胡致舍芸苔蒙蔑藤表谷豆象酸雕面"
+)
+
+
+@functools.cache
+def _s2t_signs() -> re.Pattern[str]:
+    """One class of the characters of a script sample that s2t may change: those it changes
+    on their own and :data:`_S2T_PHRASE_ONLY`. Every s2t dictionary value is as long as its
+    key, so s2t changes a sample at no more places than the sample holds these characters."""
+    changed = _changed_alone("s2t") | set(map(ord, _S2T_PHRASE_ONLY))
+    return re.compile(f"[{_class_body(changed)}]")
+
+
+_TRADITIONAL_SHARE = 0.85  # of the changed characters, Traditional forms: a Traditional page
 
 
 def detect_script(text: str) -> str:
@@ -227,10 +252,14 @@ def detect_script(text: str) -> str:
     trad += len(_VARIANT_RE.findall(han))
     if trad == 0:
         return "simplified"  # a share of 0, whatever s2t changes
+    # s2t changes no more characters than the sample holds s2t signs: when even that many
+    # leave a Traditional share, s2t need not run (a Traditional sample holds few: 制, 了)
+    if trad / (trad + len(_s2t_signs().findall(han))) >= _TRADITIONAL_SHARE:
+        return "traditional"
     simp = _count_changed(han, "s2t")
     total = trad + simp
     share = trad / total
-    if share >= 0.85:
+    if share >= _TRADITIONAL_SHARE:
         return "traditional"
     if share <= 0.15:
         return "simplified"
