@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -276,16 +277,15 @@ def find_title(lines: list[str], body: Body) -> str | None:
 def find_publisher(lines: list[str], body: Body) -> str | None:
     body_set = set(body.indices)
     first_body = body.indices[0] if body.found else len(lines)
-    order = [i for i in range(len(lines)) if i not in body_set]  # the header rows first
-    for i in order:
+    # the rows outside the body, the header rows (before the first body row) first; a
+    # generator: most pages name their source in the header
+    for i in (i for i in range(len(lines)) if i not in body_set):
         m = _SOURCE.search(lines[i])
         if m:
             name = m.group("name").strip('()（）【】[]《》"“”')
             if count_han(name) >= 2:
                 return name
-    for i in order:
-        if i >= first_body:
-            break
+    for i in range(first_body):
         m = _PAPER_DATE.match(lines[i])
         if m and count_han(lines[i]) < 20:
             return m.group("name")
@@ -303,6 +303,26 @@ def _lead_kind(lead: str, title_key: str) -> str | None:
     return "title" if title_key and lead in title_key else "other"
 
 
+def _labelled_date(
+    lines: list[str], rows: Iterable[int], title_key: str, *, skip_teasers: bool
+) -> tuple[date | None, date | None]:
+    """The first labelled date on ``rows`` but an update date (``更新时间:``), and the first
+    update date before it. A teaser's date (a line led by another headline) is skipped
+    when ``skip_teasers``."""
+    updated: date | None = None
+    for i in rows:
+        line = _cn_date_digits(lines[i])
+        for m in _DATE_LABEL.finditer(line):
+            if skip_teasers and _lead_kind(line[: m.start()], title_key) == "other":
+                continue
+            found = _date_of(m)
+            if found and m.group(0).startswith("更新"):
+                updated = updated or found
+            elif found:
+                return found, updated
+    return None, updated
+
+
 def find_publish_date(
     lines: list[str],
     body: Body,
@@ -312,30 +332,31 @@ def find_publish_date(
 ) -> date | None:
     body_set = set(body.indices)
     first_body = body.indices[0] if body.found else len(lines)
-    outside = [i for i in range(len(lines)) if i not in body_set]
-    header = [i for i in outside if i < first_body]
-    footer = [i for i in outside if i >= first_body]
-    # 1. a labelled date, header first; not a teaser's ("某县召开会议 时间:2020-02-11"),
-    # nor one in a related-news list after the body
+    header = range(first_body)  # the rows before the first body row: none is body
+    # 1. a labelled date, header first: most pages are dated there, and the footer rows are
+    # looked at only when it is not. Not a teaser's ("某县召开会议 时间:2020-02-11"; but
+    # without a known headline a header line may carry one), nor one in a related-news
+    # list after the body.
     title_key = "".join((title or "").split())
-    lines = [_cn_date_digits(line) for line in lines]
-    updated: date | None = None
-    related_at = next((i for i in footer if _RELATED.match(lines[i].strip())), len(lines))
-    footer = [i for i in footer if i < related_at]
-    for group in (header, footer):
-        for i in group:
-            for m in _DATE_LABEL.finditer(lines[i]):
-                kind = _lead_kind(lines[i][: m.start()], title_key)
-                if kind == "other" and (title_key or group is footer):
-                    continue  # without a known headline, a header line may carry it
-                found = _date_of(m)
-                if found and m.group(0).startswith("更新"):
-                    updated = updated or found  # "更新时间:" only when nothing else dates it
-                elif found:
-                    return found
+    found, updated = _labelled_date(lines, header, title_key, skip_teasers=bool(title_key))
+    if found:
+        return found
+    related_at = next(
+        (
+            i
+            for i in range(first_body, len(lines))
+            if i not in body_set and _RELATED.match(_cn_date_digits(lines[i]).strip())
+        ),
+        len(lines),
+    )
+    footer = [i for i in range(first_body, related_at) if i not in body_set]
+    found, footer_updated = _labelled_date(lines, footer, title_key, skip_teasers=True)
+    if found:
+        return found
+    updated = updated or footer_updated  # "更新时间:" only when nothing else dates the page
     # 2. a bare date (time) line in the header
     for i in header:
-        line = lines[i]
+        line = _cn_date_digits(lines[i])
         if count_han(line) > 30 or _BULLET.match(line):
             continue
         for m in _DATE.finditer(line):
@@ -356,6 +377,7 @@ def find_publish_date(
             return found
     # 4. a dated path anywhere on the page, but not a related-news list's or a
     # "上一篇/下一篇" link's
+    lines = [_cn_date_digits(line) for line in lines]
     page_lines = text.split("\n") if text is not None else lines
     if len(page_lines) != len(lines):
         page_lines = lines
