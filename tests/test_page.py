@@ -158,3 +158,12 @@ def test_closing_dateline_is_not_cut() -> None:
     page = parse_page(raw + "(某某网、某市台办联合报道)某某网2月27日讯")
     assert page.body.endswith("(某某网、某市台办联合报道)某某网2月27日讯")
     assert parse_page(raw + "据了解,该市还将").body.endswith("恢复生产。")
+
+
+def test_full_width_and_control_characters() -> None:
+    prose = "近日，某市出台多项措施帮助企业复工复产，目前已有300家企业恢复生产。"
+    plain = parse_page("某市企业复工复产稳步推进\n时间:2020-02-27\n" + prose + "\n" + prose)
+    odd = prose.replace("300", "３００").replace("近日", "近\x07日")
+    page = parse_page("某市企业复工复产稳步推进\n时间:２０２０-02-27\n" + odd + "\n" + odd)
+    assert page == plain
+    assert "300家" in page.body

@@ -524,7 +524,8 @@ _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF21, 0xFF3B)})
 _FULLWIDTH_ALNUM.update({c: c - 0xFEE0 for c in range(0xFF41, 0xFF5B)})
 _FULLWIDTH_ALNUM[0xFF05] = ord("%")
 _FULLWIDTH_ALNUM[0xFF0E] = ord(".")
-_FULLWIDTH_RE = re.compile(r"[\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+FULLWIDTH_CHARS = r"\uff05\uff0e\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"  # a regex class body
+_FULLWIDTH_RE = re.compile(f"[{FULLWIDTH_CHARS}]")
 
 
 def fold_fullwidth(text: str) -> str:
