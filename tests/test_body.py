@@ -223,3 +223,20 @@ def test_ends_sentence(name: str, text: str, expected: bool) -> None:
 )
 def test_count_han(text: str, expected: int) -> None:
     assert count_han(text) == expected
+
+
+def test_tail_of_a_wrapped_paragraph_before_the_footer_is_body() -> None:
+    # the last body line, "成。", is short on its own and made prose by the line above it;
+    # the footer after it is never judged
+    lines = [
+        "某市企业复工复产稳步推进",
+        "近日，某市出台多项措施帮助企业复工复产，目前已有三百家企业恢复生产，复工率达到八",
+        "成。",
+        "相关新闻",
+        "- 2020-02-27 杭州台企按下复工复产“加速键”",
+        "",
+        "版权所有 © 2020 某某网 京ICP备12345678号",
+    ]
+    body = select_body(lines)
+    assert body.indices == (1, 2)
+    assert body.kinds == ("prose", "prose")

@@ -181,9 +181,30 @@ def _best_block(infos: list[LineInfo]) -> tuple[int, int, float]:
     return best
 
 
+def _judged_head(lines: list[str]) -> list[LineInfo]:
+    """:func:`classify` of the lines up to the last one judged prose or short (none when
+    no line is): the lines after it can neither be body nor change it.
+
+    A block ends on a line that adds to it (prose), and select_body turns only short lines
+    next to prose into prose, with a sentence end or a comma, so lines that are blank,
+    boilerplate, or without a punctuation mark and a sentence end are no prose and never
+    become any. Most of them (a page's long tail of related links and footer) are told
+    by those cheap tests, from the end of the page, without being judged.
+    """
+    end = len(lines)
+    while end:
+        text = lines[end - 1].strip()
+        if text and (_PUNCT.search(text) or ends_sentence(text)):
+            last = classify(lines[end - 1])
+            if last.kind != "boiler":
+                return [*map(classify, lines[: end - 1]), last]
+        end -= 1
+    return []
+
+
 def select_body(lines: list[str], *, min_han: int = 20) -> Body:
     """The article body among ``lines``: the densest block of prose, cut at end cues."""
-    infos = [classify(line) for line in lines]
+    infos = _judged_head(lines)
     for i in range(1, len(infos)):
         # the tail of a hard-wrapped paragraph ("伍。") continues the prose line above it
         cur, prev = infos[i], infos[i - 1]
