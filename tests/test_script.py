@@ -13,11 +13,15 @@ import pytest
 
 from transforms.script import (
     _SAMPLED,
+    _T2S_KEPT_IN_PHRASES,
     _T2S_PHRASES,
+    _changed_alone,
     _converter,
     _count_changed,
+    _count_chars,
     _count_differences,
     _s2t_signs,
+    _t2s_always,
     _t2s_lines,
     _t2s_touched,
     detect_script,
@@ -52,6 +56,7 @@ SCRIPT_CASES = [
     # s2t signs (了, 面, 制: changed only in phrases) too many to spare the s2t count
     ("traditional with s2t signs", "了解面對制度臺灣漢語學習", "traditional"),
     ("mixed with s2t signs", "了解了面對面的制度。臺灣", "mixed"),
+    ("a phrase keeps a Traditional form", "乾隆皇帝", "simplified"),
 ]
 
 
@@ -234,9 +239,23 @@ def test_s2t_signs_cover_every_change_in_a_sample(tmp_path: Path) -> None:
     assert sorted(c for c in changed if re.fullmatch(_SAMPLED, c) and not signs.match(c)) == []
 
 
+def test_t2s_always_changes_wherever_it_stands(tmp_path: Path) -> None:
+    """The claim detect_script's lower bound rests on: t2s keeps the length of whatever it
+    converts, and no phrase keeps a character of _t2s_always (one character on its own is
+    converted as when converted alone, which made the class)."""
+    entries = _dictionary_entries(tmp_path, "t2s")
+    assert [(k, v) for k, v in entries if len(v) != len(k)] == []
+    always = _t2s_always()
+    kept = {a for k, v in entries if len(k) > 1 for a, b in zip(k, v, strict=True) if a == b}
+    assert sorted(c for c in kept if always.match(c)) == []
+    # and each character said kept is one t2s changes on its own
+    assert [c for c in _T2S_KEPT_IN_PHRASES if ord(c) not in _changed_alone("t2s")] == []
+
+
 @pytest.mark.parametrize("text", [c[1] for c in SCRIPT_CASES])
-def test_s2t_signs_bound_the_s2t_count(text: str) -> None:
-    assert len(_s2t_signs().findall(text)) >= _count_changed(text, "s2t")
+def test_bounds_of_the_conversion_counts(text: str) -> None:
+    assert _count_chars(_s2t_signs(), text) >= _count_changed(text, "s2t")
+    assert _count_chars(_t2s_always(), text) <= _count_changed(text, "t2s")
 
 
 TOUCHED_CASES = [

@@ -102,12 +102,14 @@ def _class_body(codepoints: Iterable[int]) -> str:
     return "".join(ranges)
 
 
-def _changed_alone(config: str) -> set[int]:
+@functools.cache
+def _changed_alone(config: str) -> frozenset[int]:
     """The code points of :data:`_BMP_BLOCKS` that OpenCC ``config`` changes on their own,
-    found by converting every one of them, one per line, through the same converter."""
+    found once per process by converting every one of them, one per line, through the
+    same converter."""
     chars = [chr(cp) for lo, hi in _BMP_BLOCKS for cp in range(lo, hi + 1)]
     converted = _converter(config).convert("\n".join(chars)).split("\n")
-    return {ord(c) for c, out in zip(chars, converted, strict=True) if out != c}
+    return frozenset(ord(c) for c, out in zip(chars, converted, strict=True) if out != c)
 
 
 @functools.cache
@@ -118,7 +120,7 @@ def _t2s_chars() -> str:
     Built once per process. (One class with the BMP characters listed keeps ``re``'s fast
     bitmap lookup; listing the few supplementary ones would make every test a linear scan.)
     """
-    changed = _changed_alone("t2s") | set(map(ord, _T2S_PHRASE_ONLY))
+    changed = _changed_alone("t2s") | frozenset(map(ord, _T2S_PHRASE_ONLY))
     return f"{_class_body(changed)}\U00010000-\U0010ffff"
 
 
@@ -221,13 +223,37 @@ _S2T_PHRASE_ONLY = (
 )
 
 
+# Characters t2s changes on their own but keeps inside a phrase ("乾隆", "於菟"; checked
+# against the dictionaries by tests/test_script.py).
+_T2S_KEPT_IN_PHRASES = "乾剋劄吒徵扞於昇氾濛祕脩蒐薹袷計谿釐陞麽"
+
+
+def _runs_of(codepoints: Iterable[int]) -> re.Pattern[str]:
+    """Runs of the characters ``codepoints``: the lengths of the matches add up to their
+    number in a text, for few match objects (a class then the class repeated: see
+    body._HAN_RUN)."""
+    one = f"[{_class_body(codepoints)}]"
+    return re.compile(one + one + "*")
+
+
+def _count_chars(runs: re.Pattern[str], text: str) -> int:
+    return sum(map(len, runs.findall(text)))
+
+
 @functools.cache
 def _s2t_signs() -> re.Pattern[str]:
-    """One class of the characters of a script sample that s2t may change: those it changes
-    on their own and :data:`_S2T_PHRASE_ONLY`. Every s2t dictionary value is as long as its
-    key, so s2t changes a sample at no more places than the sample holds these characters."""
-    changed = _changed_alone("s2t") | set(map(ord, _S2T_PHRASE_ONLY))
-    return re.compile(f"[{_class_body(changed)}]")
+    """The characters of a script sample that s2t may change: those it changes on their own
+    and :data:`_S2T_PHRASE_ONLY`. Every s2t dictionary value is as long as its key, so s2t
+    changes a sample at no more places than the sample holds these characters."""
+    return _runs_of(_changed_alone("s2t") | frozenset(map(ord, _S2T_PHRASE_ONLY)))
+
+
+@functools.cache
+def _t2s_always() -> re.Pattern[str]:
+    """The characters t2s changes wherever they stand: those it changes on their own but
+    :data:`_T2S_KEPT_IN_PHRASES`. Every t2s dictionary value is as long as its key, so t2s
+    changes a sample at no fewer places than the sample holds these characters."""
+    return _runs_of(_changed_alone("t2s") - frozenset(map(ord, _T2S_KEPT_IN_PHRASES)))
 
 
 _TRADITIONAL_SHARE = 0.85  # of the changed characters, Traditional forms: a Traditional page
@@ -245,16 +271,21 @@ def detect_script(text: str) -> str:
         # changes: skip building the sample (most Simplified pages)
         return "simplified"
     han = "".join(_HAN_RE.findall(text))[:_SCRIPT_SAMPLE]
-    if not han:
-        return "simplified"
-    # t2s changes nothing without a match of _t2s_touched
-    trad = _count_changed(han, "t2s") if _t2s_touched().search(han) else 0
-    trad += len(_VARIANT_RE.findall(han))
-    if trad == 0:
+    variants = len(_VARIANT_RE.findall(han))
+    touched = _t2s_touched().search(han) is not None  # else t2s changes nothing
+    if not (touched or variants):
         return "simplified"  # a share of 0, whatever s2t changes
-    # s2t changes no more characters than the sample holds s2t signs: when even that many
-    # leave a Traditional share, s2t need not run (a Traditional sample holds few: 制, 了)
-    if trad / (trad + len(_s2t_signs().findall(han))) >= _TRADITIONAL_SHARE:
+    # Bounds before conversions: s2t changes no more characters than the sample holds s2t
+    # signs, t2s no fewer than it holds characters t2s changes wherever they stand. A
+    # Traditional sample holds few s2t signs (制, 了), and is told by the bounds alone.
+    simp_at_most = _count_chars(_s2t_signs(), han)
+    trad_at_least = variants + (_count_chars(_t2s_always(), han) if touched else 0)
+    if trad_at_least and trad_at_least / (trad_at_least + simp_at_most) >= _TRADITIONAL_SHARE:
+        return "traditional"
+    trad = variants + (_count_changed(han, "t2s") if touched else 0)
+    if trad == 0:
+        return "simplified"
+    if trad / (trad + simp_at_most) >= _TRADITIONAL_SHARE:
         return "traditional"
     simp = _count_changed(han, "s2t")
     total = trad + simp
