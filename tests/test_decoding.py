@@ -1,8 +1,9 @@
 import codecs
+import re
 
 import pytest
 
-from transforms.decoding import Decoded, Refused, article_id, decode
+from transforms.decoding import Decoded, Refused, _control_count, article_id, decode
 
 TEXT = "泉州市帮助企业复工复产，协调解决问题14个。\n第二段：臺灣企業"
 
@@ -50,3 +51,10 @@ def test_article_id_is_stable_and_byte_sensitive():
     assert article_id(b"abc") == article_id(b"abc")
     assert article_id(b"abc") != article_id(b"abd")
     assert len(article_id(b"abc")) == 16
+
+
+def test_control_count_counts_the_control_characters():
+    control = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    texts = ["".join(map(chr, range(0x300))), "复工\x07复产\t\n\x85\xa0\u3000\x1b[0m", ""]
+    for text in texts:
+        assert _control_count(text) == len(control.findall(text))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import hashlib
-import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -59,12 +58,20 @@ def _bom_encoding(raw: bytes) -> str | None:
     return None
 
 
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The control characters (C0 but tab and line breaks, DEL, C1), all below U+00A0, as
+# Latin-1 bytes; and every other byte.
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
+_OTHER_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _control_count(text: str) -> int:
+    """Number of control characters in ``text``: its Latin-1 characters as bytes, less
+    every other byte, in two passes at C speed (a regex scan costs several times more)."""
+    return len(text.encode("latin-1", "ignore").translate(None, _OTHER_BYTES))
 
 
 def _looks_like_text(text: str) -> bool:
-    control = len(_CONTROL_CHARS.findall(text))
-    return bool(text) and 1 - control / len(text) >= _MIN_TEXT_SHARE
+    return bool(text) and 1 - _control_count(text) / len(text) >= _MIN_TEXT_SHARE
 
 
 def decode(raw: bytes) -> Decoded | Refused:
