@@ -181,6 +181,10 @@ def _best_block(infos: list[LineInfo]) -> tuple[int, int, float]:
     return best
 
 
+# _PUNCT's marks and the other characters ends_sentence() may end on ("…", ")", "）")
+_PROSE_MARK = re.compile(r"[。，,、；;！!？?：:…)）]")
+
+
 def _judged_head(lines: list[str]) -> list[LineInfo]:
     """:func:`classify` of the lines up to the last one judged prose or short (none when
     no line is): the lines after it can neither be body nor change it.
@@ -189,13 +193,14 @@ def _judged_head(lines: list[str]) -> list[LineInfo]:
     next to prose into prose, with a sentence end or a comma, so lines that are blank,
     boilerplate, or without a punctuation mark and a sentence end are no prose and never
     become any. Most of them (a page's long tail of related links and footer) are told
-    by those cheap tests, from the end of the page, without being judged.
+    by those cheap tests, from the end of the page, without being judged; most by one
+    search, for the characters either test needs (:data:`_PROSE_MARK`).
     """
     end = len(lines)
     while end:
-        text = lines[end - 1].strip()
-        if text and (_PUNCT.search(text) or ends_sentence(text)):
-            last = classify(lines[end - 1])
+        line = lines[end - 1]
+        if _PROSE_MARK.search(line) and (_PUNCT.search(line) or ends_sentence(line.strip())):
+            last = classify(line)
             if last.kind != "boiler":
                 return [*map(classify, lines[: end - 1]), last]
         end -= 1
