@@ -52,6 +52,8 @@ SCRIPT_CASES = [
     ("phrase-only characters", "反覆思量、沈默寡言", "traditional"),
     ("surname and cover", "沈阳市实现5G网络全覆盖", "simplified"),
     ("one phrase-only form", "请及时回覆", "mixed"),
+    ("phrase across a comma", "请及时回，覆", "mixed"),  # the sample holds 回覆
+    ("phrase across a long gap", "请及时回" + " x" * 60 + "覆", "mixed"),
     ("supplementary plane", "𠮷野家臺灣", "traditional"),
     # s2t signs (了, 面, 制: changed only in phrases) too many to spare the s2t count
     ("traditional with s2t signs", "了解面對制度臺灣漢語學習", "traditional"),

@@ -257,6 +257,22 @@ def _t2s_always() -> re.Pattern[str]:
 
 
 _TRADITIONAL_SHARE = 0.85  # of the changed characters, Traditional forms: a Traditional page
+_PHRASE_REACH = max(map(len, _T2S_PHRASES)) - 1  # Han characters on either side
+_NEAR = 32  # characters of the page looked at on either side for them
+
+
+def _in_phrase(text: str, at: int) -> bool:
+    """Whether the phrase-only character at ``at`` of a page may be part of one of
+    :data:`_T2S_PHRASES` in the page's script sample, whose characters are the page's Han
+    characters, whatever stands between them (False only when it is not)."""
+    before = "".join(_HAN_RE.findall(text, max(0, at - _NEAR), at))[-_PHRASE_REACH:]
+    after = "".join(_HAN_RE.findall(text, at + 1, at + 1 + _NEAR))[:_PHRASE_REACH]
+    if (len(before) < _PHRASE_REACH and at > _NEAR) or (
+        len(after) < _PHRASE_REACH and at + 1 + _NEAR < len(text)
+    ):
+        return True  # Han characters too far apart to look at closely
+    near = before + text[at] + after
+    return any(phrase in near for phrase in _T2S_PHRASES)
 
 
 def detect_script(text: str) -> str:
@@ -266,9 +282,13 @@ def detect_script(text: str) -> str:
     that s2t changes (Simplified-only forms). Text with no Traditional-only form (no
     Chinese, or only characters shared by both scripts) is 'simplified'.
     """
-    if not _script_signs().search(text):
+    for sign in _script_signs().finditer(text):
+        if sign.group() not in _T2S_PHRASE_ONLY or _in_phrase(text, sign.start()):
+            break
+    else:
         # nothing in the page, so nothing in the sample, that t2s or the variant folding
-        # changes: skip building the sample (most Simplified pages)
+        # changes, but phrase-only characters in no phrase ("全覆盖", "沈阳"): skip
+        # building the sample (most Simplified pages)
         return "simplified"
     han = "".join(_HAN_RE.findall(text))[:_SCRIPT_SAMPLE]
     variants = len(_VARIANT_RE.findall(han))
