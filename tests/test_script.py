@@ -12,9 +12,12 @@ import opencc
 import pytest
 
 from transforms.script import (
+    _PLAIN_SPACE_RULES,
     _SAMPLED,
+    _SPACE_RULES,
     _T2S_KEPT_IN_PHRASES,
     _T2S_PHRASES,
+    ODD_SPACE,
     _changed_alone,
     _converter,
     _count_changed,
@@ -152,6 +155,13 @@ SPACE_CASES = [
 @pytest.mark.parametrize(("name", "text", "expected"), SPACE_CASES, ids=[c[0] for c in SPACE_CASES])
 def test_fold_spaces(name: str, text: str, expected: str) -> None:
     assert fold_spaces(text) == expected
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), SPACE_CASES, ids=[c[0] for c in SPACE_CASES])
+def test_plain_space_rules_fold_as_the_others(name: str, text: str, expected: str) -> None:
+    text = ODD_SPACE.sub(" ", text).replace("\t", " ")  # a text for the plain rules
+    for plain, any_space in zip(_PLAIN_SPACE_RULES, _SPACE_RULES, strict=True):
+        assert plain.sub("", text) == any_space.sub("", text)
 
 
 def test_fold_space_lines_folds_each_line_on_its_own() -> None:

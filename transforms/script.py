@@ -529,17 +529,30 @@ def repair_mojibake(text: str) -> str:
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PUNCT = r",，。、;；:：!！?？…—「」『』“”‘’（）()《》〈〉【】\[\]·\""
-# Each pattern matches a whole run of spaces by its neighbours. It starts with the space
-# class itself (the look-behind comes after the first space) so that ``re`` jumps from
-# space to space instead of trying the look-behinds at every character.
 _S = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
-# Runs deleted: next to punctuation, or between a CJK character and a digit.
-_SPACE_DROPPED = re.compile(
-    rf"{_S}(?:{_S}*(?=[{_PUNCT}])|(?<=[{_PUNCT}]{_S}){_S}*"
-    rf"|(?<=[{_CJK}]{_S}){_S}*(?=[\d])|(?<=[\d%]{_S}){_S}*(?=[{_CJK}]))"
-)
-_SPACE_CJK_CJK = re.compile(rf"{_S}(?<=[{_CJK}]{_S}){_S}*(?=[{_CJK}])")
 ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
+
+
+def _space_rules(s: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The runs of the spaces ``s`` (a regex) that are deleted (next to punctuation, or
+    between a CJK character and a digit), and those made one space (between two CJK
+    characters).
+
+    Each pattern matches a whole run of spaces by its neighbours. It starts with a space
+    itself (the look-behind comes after the first space) so that ``re`` jumps from space
+    to space instead of trying the look-behinds at every character.
+    """
+    dropped = re.compile(
+        rf"{s}(?:{s}*(?=[{_PUNCT}])|(?<=[{_PUNCT}]{s}){s}*"
+        rf"|(?<=[{_CJK}]{s}){s}*(?=[\d])|(?<=[\d%]{s}){s}*(?=[{_CJK}]))"
+    )
+    return dropped, re.compile(rf"{s}(?<=[{_CJK}]{s}){s}*(?=[{_CJK}])")
+
+
+_SPACE_RULES = _space_rules(_S)
+# For a text whose only space is " " (a page parser's: its odd spaces made plain ones):
+# re finds a literal at C speed, but tests a class against every character.
+_PLAIN_SPACE_RULES = _space_rules(" ")
 _EDGE_SPACES = " \t\u00a0\u3000"
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
@@ -558,8 +571,10 @@ def fold_space_lines(text: str) -> list[str]:
     # seldom holds any)
     if any(ch in text for ch in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
-    text = _SPACE_DROPPED.sub("", text)
-    text = _SPACE_CJK_CJK.sub(" ", text)
+    plain = "\t" not in text and not ODD_SPACE.search(text)
+    dropped, cjk_cjk = _PLAIN_SPACE_RULES if plain else _SPACE_RULES
+    text = dropped.sub("", text)
+    text = cjk_cjk.sub(" ", text)
     return [line.strip(_EDGE_SPACES) for line in text.split("\n")]
 
 
