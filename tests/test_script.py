@@ -86,6 +86,7 @@ RUBY_CASES = [
     ("toneless with toned ruby", "臺(tái)灣(wān)的(de)企業", "臺灣的企業"),
     ("after a garbled char", "運(yùn)輸?shù)确矫娼?jīng)驗(yàn)", "運輸?确矫娼?驗"),
     ("not after a Han character", "A (tái) B", "A (tái) B"),
+    ("a space inside the parenthesis", "臺( tái)灣(\twān)", "臺灣"),
 ]
 
 

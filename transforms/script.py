@@ -342,6 +342,25 @@ _SYLLABLE = re.compile(
 )
 
 
+_PINYIN_START = frozenset(f"abcdefghijklmnopqrstuvwxyzü{_TONED}ê")  # _PINYIN_CHARS
+
+
+def _pinyin_after_paren(text: str) -> bool:
+    """Whether an opening parenthesis is followed, after at most one space or tab, by a
+    pinyin letter, as in every ruby. (A few substring searches, where the ruby pattern,
+    which opens with a class holding the space, is tried at every space of the page.)"""
+    for paren in "(（":
+        at = text.find(paren)
+        while at >= 0:
+            first = text[at + 1 : at + 2]
+            if first in (" ", "\t"):
+                first = text[at + 2 : at + 3]
+            if first in _PINYIN_START:
+                return True
+            at = text.find(paren, at + 1)
+    return False
+
+
 def strip_ruby(text: str) -> str:
     """Remove ruby pinyin glued after characters: ``臺(tái)灣`` → ``臺灣``.
 
@@ -350,8 +369,8 @@ def strip_ruby(text: str) -> str:
     ``(2020年)`` and ``(ESR)`` stay. Toneless syllables (``的(de)``) are removed only when
     the text also carries toned ruby.
     """
-    if "(" not in text and "（" not in text:
-        return text
+    if not _pinyin_after_paren(text):
+        return text  # (most pages: their parentheses hold credits, numbers, English)
     toned = 0
     found = False
     for m in _RUBY.finditer(text):
