@@ -548,8 +548,9 @@ def repair_mojibake(text: str) -> str:
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _PUNCT = r",，。、;；:：!！?？…—「」『』“”‘’（）()《》〈〉【】\[\]·\""
-_S = r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]"
-ODD_SPACE = re.compile(r"[\u00a0\u3000\u2000-\u200a\u202f\u205f]")
+_ODD_SPACE_CHARS = r"\u00a0\u3000\u2000-\u200a\u202f\u205f"  # a regex class body
+_S = rf"[ \t{_ODD_SPACE_CHARS}]"
+ODD_SPACE = re.compile(f"[{_ODD_SPACE_CHARS}]")
 
 
 def _space_rules(s: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -573,8 +574,10 @@ _SPACE_RULES = _space_rules(_S)
 # re finds a literal at C speed, but tests a class against every character.
 _PLAIN_SPACE_RULES = _space_rules(" ")
 _EDGE_SPACES = " \t\u00a0\u3000"
-_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH_CHARS = r"\u200b-\u200d\u2060\ufeff\u00ad"  # a regex class body
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+# A space but " ", or a zero-width character: one scan for both
+_UNPLAIN_SPACE = re.compile(rf"[\t{_ODD_SPACE_CHARS}{_ZERO_WIDTH_CHARS}]")
 
 
 def fold_space_lines(text: str) -> list[str]:
@@ -586,12 +589,10 @@ def fold_space_lines(text: str) -> list[str]:
     run, so every line comes out as it would on its own, at a fraction of the cost of
     three regex calls per line.
     """
-    # (six substring tests take a fraction of one regex scan for their class, and a page
-    # seldom holds any)
-    if any(ch in text for ch in _ZERO_WIDTH_CHARS):
+    dropped, cjk_cjk = _PLAIN_SPACE_RULES
+    if _UNPLAIN_SPACE.search(text):  # (seldom: a page parser's text holds none)
         text = _ZERO_WIDTH.sub("", text)
-    plain = "\t" not in text and not ODD_SPACE.search(text)
-    dropped, cjk_cjk = _PLAIN_SPACE_RULES if plain else _SPACE_RULES
+        dropped, cjk_cjk = _SPACE_RULES
     text = dropped.sub("", text)
     text = cjk_cjk.sub(" ", text)
     return [line.strip(_EDGE_SPACES) for line in text.split("\n")]
