@@ -26,4 +26,10 @@ def extract_facts(page: Page) -> Facts:
     # a measure whose sentence names no region is about the article's main region
     measures = extract_measures(body, sentences, regions, main_region(regions))
     counts = link_counts(counts, regions, dates, measures, page.publish_date)
-    return Facts(regions=regions, counts=counts, dates=dates, measures=measures)
+    return Facts(
+        regions=regions,
+        counts=counts,
+        dates=dates,
+        measures=measures,
+        sentences=tuple(s.text for s in sentences),
+    )

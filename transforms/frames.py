@@ -6,10 +6,11 @@ as per-row Python objects, so loading is one vectorized INSERT per table.
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 import polars as pl
 
 from transforms.articles import Article, Reject
-from transforms.sentences import split_sentences
 
 _FACT_KEYS = {
     "article_id": pl.String,
@@ -84,20 +85,27 @@ def _frame(table: str, rows: list[dict]) -> pl.DataFrame:
     return pl.DataFrame([{k: row.get(k) for k in schema} for row in rows], schema=schema)
 
 
-def _fact_frame(table: str, articles: list[Article], sentences: dict[str, list[str]]) -> pl.DataFrame:
-    """Column by column, reading each fact's fields by name: `dataclasses.asdict` deep-copies
-    every field of every fact and was most of the staging cost (≈ 30 facts an article)."""
+def _fact_frame(table: str, articles: list[Article]) -> pl.DataFrame:
+    """Column by column: one ``attrgetter`` call per fact reads all its fields at C speed
+    (``dataclasses.asdict`` deep-copies every field of every fact, and was once most of the
+    staging cost at ≈ 30 facts an article)."""
     schema = SCHEMAS[table]
     fields = [k for k in schema if k not in ("article_id", "evidence")]
-    columns: dict[str, list] = {k: [] for k in schema}
+    ids: list[str] = []
+    evidence: list[str] = []
+    facts: list = []
     for a in articles:
-        facts = getattr(a.facts, _FACT_FIELD[table])
-        columns["article_id"] += [a.article_id] * len(facts)
-        if "evidence" in columns:
-            columns["evidence"] += [sentences[a.article_id][f.sentence_no] for f in facts]
-        for k in fields:
-            columns[k] += [getattr(f, k) for f in facts]
-    return pl.DataFrame(columns, schema=schema)
+        found = getattr(a.facts, _FACT_FIELD[table])
+        ids += [a.article_id] * len(found)
+        facts += found
+        if "evidence" in schema:
+            evidence += [a.facts.sentences[f.sentence_no] for f in found]
+    values = zip(*map(attrgetter(*fields), facts), strict=True) if facts else [[]] * len(fields)
+    columns = dict(zip(fields, values, strict=True))
+    columns["article_id"] = ids
+    if "evidence" in schema:
+        columns["evidence"] = evidence
+    return pl.DataFrame({k: columns[k] for k in schema}, schema=schema)
 
 
 def batch_frames(outcomes: list[Article | Reject], run_id: str) -> dict[str, pl.DataFrame]:
@@ -136,7 +144,6 @@ def batch_frames(outcomes: list[Article | Reject], run_id: str) -> dict[str, pl.
             ],
         ),
     }
-    sentences = {a.article_id: [s.text for s in split_sentences(a.page.body)] for a in articles}
     for table in FACT_TABLES:
-        frames[table] = _fact_frame(table, articles, sentences)
+        frames[table] = _fact_frame(table, articles)
     return frames

@@ -84,9 +84,15 @@ class MeasureFact:
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """All facts of one article."""
+    """All facts of one article, and the sentences they were read from.
+
+    ``sentences`` holds the body's sentence texts in order: a fact's evidence is
+    ``sentences[fact.sentence_no]``. The extraction splits the body anyway; keeping the
+    texts spares staging a second split of every body.
+    """
 
     regions: list[RegionFact] = field(default_factory=list)
     counts: list[CountFact] = field(default_factory=list)
     dates: list[DateFact] = field(default_factory=list)
     measures: list[MeasureFact] = field(default_factory=list)
+    sentences: tuple[str, ...] = ()
