@@ -35,10 +35,12 @@ from transforms.script import (
 _CONTROL_CHARS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"  # a regex class body
 _CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
-_BAD = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]")
+# Replacement and private-use characters: with control characters, the signs of binary data
+_GARBLED_CHARS = r"\ufffd\ue000-\uf8ff"  # a regex class body
+_BAD = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f{_GARBLED_CHARS}]")
 # Every character the binary test, the control removal and the full-width folding look
 # for: one scan finds none on almost every page and spares all three.
-_SPECIAL = re.compile(rf"[{_CONTROL_CHARS}\ufffd\ue000-\uf8ff{FULLWIDTH_CHARS}]")
+_SPECIAL = re.compile(f"[{_CONTROL_CHARS}{_GARBLED_CHARS}{FULLWIDTH_CHARS}]")
 _TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《》【】])\s*")
 
 
