@@ -256,7 +256,16 @@ def _t2s_always() -> re.Pattern[str]:
     return _runs_of(_changed_alone("t2s") - frozenset(map(ord, _T2S_KEPT_IN_PHRASES)))
 
 
-_TRADITIONAL_SHARE = 0.85  # of the changed characters, Traditional forms: a Traditional page
+# Of the changed characters, the share of Traditional forms at or above which a page is
+# Traditional, and at or below which it is Simplified; between the two it is mixed.
+_TRADITIONAL_SHARE = 0.85
+_SIMPLIFIED_SHARE = 0.15
+
+
+def _traditional_share(trad: int, simp: int) -> float:
+    """Of ``trad`` Traditional and ``simp`` Simplified forms, the Traditional share (0 when
+    there are none)."""
+    return trad / (trad + simp) if trad else 0.0
 _PHRASE_REACH = max(map(len, _T2S_PHRASES)) - 1  # Han characters on either side
 _NEAR = 32  # characters of the page looked at on either side for them
 
@@ -300,19 +309,17 @@ def detect_script(text: str) -> str:
     # Traditional sample holds few s2t signs (制, 了), and is told by the bounds alone.
     simp_at_most = _count_chars(_s2t_signs(), han)
     trad_at_least = variants + (_count_chars(_t2s_always(), han) if touched else 0)
-    if trad_at_least and trad_at_least / (trad_at_least + simp_at_most) >= _TRADITIONAL_SHARE:
+    if _traditional_share(trad_at_least, simp_at_most) >= _TRADITIONAL_SHARE:
         return "traditional"
     trad = variants + (_count_changed(han, "t2s") if touched else 0)
     if trad == 0:
         return "simplified"
-    if trad / (trad + simp_at_most) >= _TRADITIONAL_SHARE:
+    if _traditional_share(trad, simp_at_most) >= _TRADITIONAL_SHARE:
         return "traditional"
-    simp = _count_changed(han, "s2t")
-    total = trad + simp
-    share = trad / total
+    share = _traditional_share(trad, _count_changed(han, "s2t"))
     if share >= _TRADITIONAL_SHARE:
         return "traditional"
-    if share <= 0.15:
+    if share <= _SIMPLIFIED_SHARE:
         return "simplified"
     return "mixed"
 
