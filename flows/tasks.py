@@ -8,10 +8,12 @@ retry, so the transform itself has none.
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import os
 import threading
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -87,9 +89,34 @@ def _read(source: SourceFile) -> bytes | Reject:
         return Reject(source, "unreadable", f"{type(exc).__name__}: {exc.strerror or exc}")
 
 
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Keep Python's cycle collector out of a transform batch.
+
+    A batch holds its articles and facts until they are staged, and the extractors' caches
+    fill, so about once per 1,000 articles the collector walks every object of the worker
+    (≈ 190,000, dictionaries included) and finds almost nothing: 0.12 s of a 2.7 s batch,
+    plus 0.05 s of young collections (measured with gc.callbacks). Batch objects are freed
+    by reference counting when the batch ends; the collector resumes after it. Under the
+    thread runner the switch is process-wide: whichever batch found it on turns it back on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 @task(name="transform-batch", task_run_name="transform-batch-{batch_no}", cache_policy=NO_CACHE)
 def transform_batch(batch_no: int, files: list[SourceFile], area: Path, run_id: str) -> BatchResult:
     """Read, decode, clean and extract one batch; stage it as Parquet (no retries)."""
+    with _cyclic_gc_paused():
+        return _transform(batch_no, files, area, run_id)
+
+
+def _transform(batch_no: int, files: list[SourceFile], area: Path, run_id: str) -> BatchResult:
     clock = Stopwatch()
     with clock("read"):
         raws = [_read(source) for source in files]
