@@ -137,3 +137,36 @@ def test_every_chunk_has_its_data_docs_pages(reports):
     index = chunked.docs_index.read_text(encoding="utf-8")
     assert index.count("Latest run chunked: data quality FAILED") == 1
     assert f'href="validations/articles/{RUN_ID} part 1 of 3/' in index
+
+
+def test_offset_checks_hold_exactly_up_to_the_end_of_the_body(tmp_path):
+    """offsets_in_body and mention_matches, computed in DuckDB from the staged body: a fact
+    may end on the body's last character, not one past it, and its mention must be the
+    body's characters between its offsets. (Out of the body only offsets_in_body is judged:
+    substring() clamps, so mention_matches alone would pass a truncated mention.)"""
+    page = sorted(SAMPLES.glob("*.txt"))[0]
+    article = process_document(page.read_bytes(), SourceFile(str(SAMPLES), page.name, page.name,
+                                                             page.stat().st_size, 0))
+    body = article.page.body
+    frames = batch_frames([article], RUN_ID)
+    cases = [  # (start, end, mention, offsets_in_body, mention_matches or None: not judged)
+        (len(body) - 2, len(body), body[-2:], True, True),
+        (len(body) - 2, len(body), body[-3:-1], True, False),
+        (len(body) - 1, len(body) + 1, body[-1:], False, None),
+        (0, 2, body[:2], True, True),
+        (0, 2, body[1:3], True, False),
+        (-1, 2, body[:2], False, None),
+        (3, 3, "", False, None),
+    ]
+    region = frames["fact_region"].head(1)
+    frames["fact_region"] = pl.concat([
+        region.with_columns(pl.lit(s).cast(pl.Int32).alias("start"),
+                            pl.lit(e).cast(pl.Int32).alias("end"), pl.lit(m).alias("mention"))
+        for s, e, m, _, _ in cases])
+    area = tmp_path / RUN_ID
+    staging.write_batch(area, 0, frames)
+    checked = validation_chunks(staging.staged_files(area))[0]()["fact_region"]
+    assert checked["offsets_in_body"].tolist() == [c[3] for c in cases]
+    judged = [(got, c[4]) for got, c in zip(checked["mention_matches"], cases, strict=True)
+              if c[4] is not None]
+    assert [got for got, _ in judged] == [want for _, want in judged]

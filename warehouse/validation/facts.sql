@@ -8,7 +8,7 @@ WITH facts AS (
 )
 SELECT
     f.*,
-    coalesce(f."start" >= 0 AND f."start" < f."end" AND f."end" <= length(a.body), false)
+    coalesce(f."start" >= 0 AND f."start" < f."end" AND f."end" <= a.body_length, false)
         AS offsets_in_body,
     coalesce(substring(a.body, f."start" + 1, f."end" - f."start") = f.mention, false)
         AS mention_matches
