@@ -120,14 +120,15 @@ def _transform(batch_no: int, files: list[SourceFile], area: Path, run_id: str) 
     clock = Stopwatch()
     with clock("read"):
         raws = [_read(source) for source in files]
-    with clock("clean"):
-        cleaned = [
-            raw if isinstance(raw, Reject) else clean_document(raw, source)
-            for raw, source in zip(raws, files, strict=True)
-        ]
+    # Article by article, extraction right after cleaning: the extractors then find the
+    # page's text still in the small caches the cleaning steps filled (find_dateline's).
+    outcomes: list[Article | Reject] = []
+    for raw, source in zip(raws, files, strict=True):
+        with clock("clean"):
+            cleaned = raw if isinstance(raw, Reject) else clean_document(raw, source)
+        with clock("extract"):
+            outcomes.append(with_facts(cleaned) if isinstance(cleaned, Article) else cleaned)
     del raws
-    with clock("extract"):
-        outcomes = [with_facts(c) if isinstance(c, Article) else c for c in cleaned]
     with clock("stage"):
         frames = batch_frames(outcomes, run_id)
         rows = staging.write_batch(area, batch_no, frames)
