@@ -26,6 +26,7 @@ from typing import NamedTuple
 import ahocorasick_rs
 
 from transforms import lexicon
+from transforms.linking import CountLinks
 from transforms.model import CountFact, Sentence
 from transforms.numbers import (
     CN_DIGITS,
@@ -224,8 +225,14 @@ class _Quantity(NamedTuple):
     what: str | None  # set only when the mention itself names it (人口)
 
 
-def extract_counts(body: str, sentences: list[Sentence]) -> list[CountFact]:
-    """Every quantity of ``body`` in text order, one per mention (facts.md §3)."""
+_UNLINKED = (None, None, None)  # region_code, date_start, measure_code
+
+
+def extract_counts(
+    body: str, sentences: list[Sentence], links: CountLinks | None = None
+) -> list[CountFact]:
+    """Every quantity of ``body`` in text order, one per mention (facts.md §3), with the
+    region, date and measure ``links`` gives its sentence (none without ``links``)."""
     blocked = _blocked_spans(body)
     quantities = [
         q for m in _quantity_regex().finditer(body) if (q := _read(body, m, blocked)) is not None
@@ -233,9 +240,13 @@ def extract_counts(body: str, sentences: list[Sentence]) -> list[CountFact]:
     facts: list[CountFact] = []
     for q, what in zip(quantities, _fill_whats(body, quantities), strict=False):
         sentence = sentence_at(sentences, q.start)
+        sentence_no = sentence.no if sentence is not None else -1
+        region_code, date_start, measure_code = (
+            links.of(sentence_no) if links is not None else _UNLINKED
+        )
         facts.append(
             CountFact(
-                sentence_no=sentence.no if sentence is not None else -1,
+                sentence_no=sentence_no,
                 start=q.start,
                 end=q.end,
                 mention=body[q.start : q.end],
@@ -245,6 +256,9 @@ def extract_counts(body: str, sentences: list[Sentence]) -> list[CountFact]:
                 unit=q.unit,
                 unit_class=q.unit_class,
                 what=what,
+                region_code=region_code,
+                date_start=date_start,
+                measure_code=measure_code,
             )
         )
     return facts

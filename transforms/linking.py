@@ -10,10 +10,11 @@ is not evidence for any measure.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 
 from transforms.gazetteer import regions as gazetteer_regions
-from transforms.model import CountFact, DateFact, MeasureFact, RegionFact
+from transforms.model import DateFact, MeasureFact, RegionFact
 
 _DEPTH = {"province": 0, "city": 1, "county": 2}
 
@@ -45,29 +46,42 @@ def sentence_regions(regions: list[RegionFact]) -> dict[int, str]:
     return best
 
 
-def link_counts(
-    counts: list[CountFact],
+@dataclass(frozen=True, slots=True)
+class CountLinks:
+    """The region, date and measure a count takes from its sentence, and the article's
+    fallbacks. The count extractor builds each count with them: a count is built once, not
+    read and then rebuilt linked."""
+
+    region_by_sentence: dict[int, str]
+    date_by_sentence: dict[int, date]
+    measure_by_sentence: dict[int, str]
+    fallback_region: str | None
+    publish_date: date | None
+
+    def of(self, sentence_no: int) -> tuple[str | None, date | None, str | None]:
+        """(region_code, date_start, measure_code) of a count in sentence ``sentence_no``."""
+        return (
+            self.region_by_sentence.get(sentence_no, self.fallback_region),
+            self.date_by_sentence.get(sentence_no, self.publish_date),
+            self.measure_by_sentence.get(sentence_no),
+        )
+
+
+def count_links(
     regions: list[RegionFact],
     dates: list[DateFact],
     measures: list[MeasureFact],
+    fallback_region: str | None,
     publish_date: date | None,
-) -> list[CountFact]:
-    region_by_sentence = sentence_regions(regions)
+) -> CountLinks:
+    """The links of an article's counts; ``fallback_region`` is its :func:`main_region`."""
     date_by_sentence: dict[int, date] = {}
     for d in sorted(dates, key=lambda d: d.start):
         date_by_sentence.setdefault(d.sentence_no, d.date_start)
     measure_by_sentence: dict[int, str] = {}
     for m in sorted(measures, key=lambda m: m.start):
         measure_by_sentence.setdefault(m.sentence_no, m.measure_code)
-    fallback_region = main_region(regions)
-    # built field by field: dataclasses.replace costs three times as much, for every count
-    return [
-        CountFact(
-            c.sentence_no, c.start, c.end, c.mention, c.value, c.value_max, c.approx, c.unit,
-            c.unit_class, c.what,
-            region_code=region_by_sentence.get(c.sentence_no, fallback_region),
-            date_start=date_by_sentence.get(c.sentence_no, publish_date),
-            measure_code=measure_by_sentence.get(c.sentence_no),
-        )
-        for c in counts
-    ]
+    return CountLinks(
+        sentence_regions(regions), date_by_sentence, measure_by_sentence, fallback_region,
+        publish_date,
+    )
