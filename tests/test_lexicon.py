@@ -32,6 +32,19 @@ def test_cut_is_that_of_a_tokenizer_with_the_words_added() -> None:
     assert "长春新区" not in lexicon.tokenizer().lcut("长春新区", HMM=False)
 
 
+def test_cut_with_hmm_is_that_of_the_tokenizer() -> None:
+    reference = jieba.Tokenizer()
+    reference.initialize()
+    for word, freq in _ADDED.items():
+        reference.add_word(word, freq=freq)
+    cutter = lexicon.WordCutter(_ADDED)
+    # runs of characters the dictionary lacks (规上, 台企), and one that is a word: 企业
+    texts = [*_TEXTS, "规上企业复工", "台企员工返岗", "三个帮扶组", "企 业", "已开工项目"]
+    for text in texts:
+        assert cutter.cut(text, hmm=True) == reference.lcut(text), text
+        assert lexicon.default_cutter().cut(text, hmm=True) == lexicon.tokenizer().lcut(text)
+
+
 def test_cutter_takes_only_words_the_dictionary_lacks() -> None:
     with pytest.raises(ValueError):
         lexicon.WordCutter({"企业": 50})

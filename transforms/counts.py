@@ -595,7 +595,7 @@ def _cut(text: str) -> tuple[tuple[str, str], ...]:
         return ()
     tags = lexicon.tags()
     out: list[tuple[str, str]] = []
-    for word in lexicon.tokenizer().lcut(text):
+    for word in lexicon.default_cutter().cut(text, hmm=True):
         tag = tags.get(word)
         if tag is not None:
             out.append((word, tag))

@@ -54,7 +54,7 @@ _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ01
 
 
 class WordCutter:
-    """``cut(text, HMM=False)`` of a jieba tokenizer to which ``words``, all absent from its
+    """``lcut(text, HMM=...)`` of a jieba tokenizer to which ``words``, all absent from its
     dictionary, were added with ``add_word(word, freq)``, over the shared default dictionary.
 
     ``add_word`` sets the word's frequency, gives each of its prefixes frequency 0 unless
@@ -62,7 +62,8 @@ class WordCutter:
     the total its own log. The cut itself is jieba's: blocks split by jieba's regular
     expressions, the most probable route through the word graph of each block (same float
     arithmetic, ties to the longer last word as jieba's ``max`` over (score, end) does),
-    and runs of single ASCII letters or digits joined.
+    then, without the HMM, runs of single ASCII letters or digits joined; with it, runs of
+    single characters that are no word of the dictionary re-cut by jieba's HMM.
     """
 
     def __init__(self, words: Mapping[str, int]) -> None:
@@ -79,13 +80,14 @@ class WordCutter:
         self._overlay = overlay
         self._logtotal = log(base.total + sum(words.values()))
 
-    def cut(self, text: str) -> list[str]:
+    def cut(self, text: str, hmm: bool = False) -> list[str]:
+        cut_block = self._cut_block_hmm if hmm else self._cut_block
         words: list[str] = []
         for block in jieba.re_han_default.split(text):
             if not block:
                 continue
             if jieba.re_han_default.match(block):
-                words.extend(self._cut_block(block))
+                words.extend(cut_block(block))
                 continue
             for piece in jieba.re_skip_default.split(block):
                 if jieba.re_skip_default.match(piece):
@@ -94,7 +96,8 @@ class WordCutter:
                     words.extend(piece)
         return words
 
-    def _cut_block(self, block: str) -> list[str]:
+    def _route(self, block: str) -> list[str]:
+        """The words of the most probable route through ``block``."""
         # the lookups are bound once: this loop runs two or three times per character
         base_get, overlay_get, logtotal = self._base.get, self._overlay.get, self._logtotal
         n = len(block)
@@ -123,11 +126,17 @@ class WordCutter:
                 frag = block[start:end]
             score[start], last[start] = best, best_end
         words: list[str] = []
-        letters = ""
         pos = 0
         while pos < n:
             nxt = last[pos] + 1
-            word = block[pos:nxt]
+            words.append(block[pos:nxt])
+            pos = nxt
+        return words
+
+    def _cut_block(self, block: str) -> list[str]:
+        words: list[str] = []
+        letters = ""
+        for word in self._route(block):
             if word in _ASCII_ALNUM:  # a single letter or digit (jieba.re_eng)
                 letters += word
             else:
@@ -135,7 +144,29 @@ class WordCutter:
                     words.append(letters)
                     letters = ""
                 words.append(word)
-            pos = nxt
         if letters:
             words.append(letters)
         return words
+
+    def _cut_block_hmm(self, block: str) -> list[str]:
+        words: list[str] = []
+        singles = ""  # a run of one-character words, held until a longer word ends it
+        for word in [*self._route(block), ""]:  # "" ends the last run
+            if len(word) == 1:
+                singles += word
+                continue
+            if len(singles) > 1 and not (self._base.get(singles) or self._overlay.get(singles)):
+                words.extend(jieba.finalseg.cut(singles))  # the HMM joins unknown words
+            else:
+                words.extend(singles)  # one character, or a word cut into its characters
+            singles = ""
+            if word:
+                words.append(word)
+        return words
+
+
+@cache
+def default_cutter() -> WordCutter:
+    """jieba's own cut, no word added: :class:`WordCutter` finds the route in half the time
+    of jieba's word graph of dicts and generator ``max``."""
+    return WordCutter({})
