@@ -18,6 +18,7 @@ from transforms.script import (
     _T2S_KEPT_IN_PHRASES,
     _T2S_PHRASES,
     ODD_SPACE,
+    UNPLAIN_SPACE_CHARS,
     _changed_alone,
     _converter,
     _count_changed,
@@ -239,6 +240,17 @@ def test_t2s_touched_covers_every_changing_dictionary_entry(tmp_path: Path) -> N
     # and every phrase it looks for is one that changes
     changing = {k for k, v in entries if v != k}
     assert [p for p in _T2S_PHRASES if p not in changing] == []
+
+
+def test_to_simplified_writes_no_unplain_space(tmp_path: Path) -> None:
+    """The claim parse_page's one scan for unusual characters rests on (it tells
+    fold_space_lines that a page has only plain spaces when it had before the conversion):
+    no t2s value and no folded compatibility ideograph holds a tab, an odd space or a
+    zero-width character."""
+    unplain = re.compile(f"[{UNPLAIN_SPACE_CHARS}]")
+    values = "".join(value for _, value in _dictionary_entries(tmp_path, "t2s"))
+    compat = "".join(chr(cp) for lo, hi in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF)) for cp in range(lo, hi + 1))
+    assert unplain.search(values + to_simplified(compat)) is None
 
 
 def test_s2t_signs_cover_every_change_in_a_sample(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from transforms.model import Page
 from transforms.script import (
     FULLWIDTH_CHARS,
     ODD_SPACE,
+    UNPLAIN_SPACE_CHARS,
     detect_script,
     fold_fullwidth,
     fold_space_lines,
@@ -39,16 +40,24 @@ _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 _GARBLED_CHARS = r"\ufffd\ue000-\uf8ff"  # a regex class body
 _BAD = re.compile(rf"[\x00-\x08\x0e-\x1f\x7f{_GARBLED_CHARS}]")
 # Every character the binary test, the control removal and the full-width folding look
-# for: one scan finds none on almost every page and spares all three.
-_SPECIAL = re.compile(f"[{_CONTROL_CHARS}{_GARBLED_CHARS}{FULLWIDTH_CHARS}]")
+# for; and those with the odd spaces, tabs and zero-width characters that _normalize()
+# and fold_space_lines() look for: one scan finds none on most pages and spares all five.
+_SPECIAL_CHARS = f"{_CONTROL_CHARS}{_GARBLED_CHARS}{FULLWIDTH_CHARS}"  # a regex class body
+_SPECIAL = re.compile(f"[{_SPECIAL_CHARS}]")
+_UNUSUAL = re.compile(f"[{_SPECIAL_CHARS}{UNPLAIN_SPACE_CHARS}]")
 _TITLE_SPACES = re.compile(r"\s*([,，。、;；:：!！?？“”\"（）()《》【】])\s*")
 
 
-def _normalize(raw: str) -> str:
-    """Line breaks as ``\\n``, odd spaces as plain ones, no byte order marks."""
+def _normalize(raw: str) -> tuple[str, re.Match[str] | None]:
+    """Line breaks as ``\\n``, odd spaces as plain ones, no byte order marks; and the first
+    unusual character left (:data:`_UNUSUAL`), None on most pages."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n").replace("\ufeff", "")
-    return ODD_SPACE.sub(" ", text)
+    unusual = _UNUSUAL.search(text)  # the odd spaces are among them
+    if unusual is None:
+        return text, None
+    text = ODD_SPACE.sub(" ", text)  # (a character for a character: the offsets stay)
+    return text, _UNUSUAL.search(text, unusual.start())
 
 
 def _looks_binary(text: str) -> bool:
@@ -103,11 +112,11 @@ def _ends_with_dateline(body: str) -> bool:
 
 def parse_page(raw: str) -> Page:
     """Title, publisher, date, script and the cleaned Simplified body of one raw page."""
-    text = _normalize(raw)
+    text, unusual = _normalize(raw)
     # (told by the Han characters alone, which the folding and dropping below leave as
     # they are)
     script = detect_script(text)
-    if _SPECIAL.search(text):
+    if unusual and _SPECIAL.search(text, unusual.start()):
         if _looks_binary(text):
             return Page(None, None, None, script, "", None)
         text = _CONTROL.sub("", fold_fullwidth(text))
@@ -120,7 +129,9 @@ def parse_page(raw: str) -> Page:
     # cleaned: mojibake dropped, spaces folded.
     raw_lines = text.split("\n")
     spaced = [line.strip() for line in raw_lines]  # for the headline
-    lines = fold_space_lines(repair_mojibake(text))  # everything else
+    # (the steps since the scan for unusual characters add none: they delete characters,
+    # fold full-width ones to ASCII, and convert Han characters to Han characters)
+    lines = fold_space_lines(repair_mojibake(text), plain=unusual is None)  # everything else
 
     body: Body = select_body(lines)
     title = _clean_title(find_title(spaced, body))

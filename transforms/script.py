@@ -584,20 +584,23 @@ _EDGE_SPACES = " \t\u00a0\u3000"
 _ZERO_WIDTH_CHARS = r"\u200b-\u200d\u2060\ufeff\u00ad"  # a regex class body
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 # A space but " ", or a zero-width character: one scan for both
-_UNPLAIN_SPACE = re.compile(rf"[\t{_ODD_SPACE_CHARS}{_ZERO_WIDTH_CHARS}]")
+UNPLAIN_SPACE_CHARS = rf"\t{_ODD_SPACE_CHARS}{_ZERO_WIDTH_CHARS}"  # a regex class body
+_UNPLAIN_SPACE = re.compile(f"[{UNPLAIN_SPACE_CHARS}]")
 
 
-def fold_space_lines(text: str) -> list[str]:
+def fold_space_lines(text: str, *, plain: bool = False) -> list[str]:
     """The lines of ``text``, each with its spaces folded (see :func:`fold_spaces`) and its
     ends stripped.
 
     Each rule runs once over the whole text, not once per line: a run of spaces never
     holds a line break and each rule looks only at the characters on either side of a
     run, so every line comes out as it would on its own, at a fraction of the cost of
-    three regex calls per line.
+    three regex calls per line. ``plain``: the caller knows that ``text`` holds none of
+    :data:`UNPLAIN_SPACE_CHARS` (the page parser looks for them in the same scan as for
+    others), which spares a scan for them.
     """
     dropped, cjk_cjk = _PLAIN_SPACE_RULES
-    if _UNPLAIN_SPACE.search(text):  # (seldom: a page parser's text holds none)
+    if not plain and _UNPLAIN_SPACE.search(text):  # (seldom: a page parser's text holds none)
         text = _ZERO_WIDTH.sub("", text)
         dropped, cjk_cjk = _SPACE_RULES
     text = dropped.sub("", text)
