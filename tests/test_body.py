@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from transforms.body import (
@@ -219,10 +221,28 @@ def test_ends_sentence(name: str, text: str, expected: bool) -> None:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("", 0), ("Qzone", 0), ("企业复工", 4), ("A股、B超 3家企业", 5), ("\u3400丽", 2), ("\uf900", 0)],
+    [
+        ("", 0),
+        ("Qzone", 0),
+        ("企业复工", 4),
+        ("A股、B超 3家企业", 5),
+        ("\u3400丽", 2),
+        ("\uf900", 0),
+        ("\u4db5\u4dc0", 1),  # the last of Extension A, a hexagram symbol
+    ],
 )
 def test_count_han(text: str, expected: int) -> None:
     assert count_han(text) == expected
+
+
+def test_count_han_counts_the_han_class() -> None:
+    """Counting by UTF-16 high bytes agrees with the class it stands for on every block of
+    256 BMP code points (lone surrogates too; the block U+4D00–U+4DFF, half Han, half
+    hexagrams, is left to the runs) and beyond the BMP."""
+    han = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+    blocks = ["".join(map(chr, range(hi << 8, (hi + 1) << 8))) for hi in range(256)]
+    for text in [*blocks, "𠮷野家\U0004e000", "\ud834\udd1e丽"]:
+        assert count_han(text) == len(han.findall(text)), repr(text[:1])
 
 
 def test_tail_of_a_wrapped_paragraph_before_the_footer_is_body() -> None:

@@ -27,12 +27,25 @@ _CLOSERS = "”’」』)）】\"'》"
 _END_MARKS = frozenset(_END)
 
 
+# The high bytes (UTF-16) of the code points U+3400–U+9FFF, which are Han characters but
+# U+4DC0–U+4DFF (hexagram symbols); and every other byte.
+_HAN_HIGH_BYTES = range(0x34, 0xA0)
+_OTHER_HIGH_BYTES = bytes(b for b in range(256) if b not in _HAN_HIGH_BYTES)
+
+
 def count_han(text: str) -> int:
     """Number of Han characters (Extension A and unified ideographs) in ``text``.
 
-    Summing the lengths of runs makes far fewer match objects than counting characters.
+    Counted by the high byte of each character in UTF-16, in three passes at C speed with
+    no object per character or per run (a line's Han runs, summed, cost about half as
+    much again); a high byte 0x4D, shared by Extension A and the hexagram symbols (rare
+    both), leaves the count to the runs. A character beyond the BMP is a surrogate pair
+    in UTF-16, whose high bytes are none of these.
     """
-    return sum(map(len, _HAN_RUN.findall(text)))
+    han_high = text.encode("utf-16-be", "surrogatepass")[::2].translate(None, _OTHER_HIGH_BYTES)
+    if b"\x4d" in han_high:
+        return sum(map(len, _HAN_RUN.findall(text)))
+    return len(han_high)
 
 
 def ends_sentence(text: str) -> bool:
