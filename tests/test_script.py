@@ -33,6 +33,7 @@ from transforms.script import (
     fold_space_lines,
     fold_spaces,
     repair_mojibake,
+    script_signs,
     strip_ruby,
     to_simplified,
 )
@@ -195,6 +196,42 @@ SIMPLIFIED_CASES = [
 )
 def test_to_simplified(name: str, text: str, expected: str) -> None:
     assert to_simplified(text) == expected
+
+
+UNSIGNED_CASES = [
+    "泉州市复工复产",
+    "沈阳市实现5G网络全覆盖",
+    "显著成效、著名企业",
+    "随著疫情好转",
+    "Factories reopened",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "text", [text for _, text, _ in SIMPLIFIED_CASES + SCRIPT_CASES] + UNSIGNED_CASES
+)
+def test_to_simplified_without_signs_as_with(text: str) -> None:
+    """A page without script signs is converted as when they are looked for, and so is a
+    text made from it by stripping ruby."""
+    if not script_signs(text):
+        for made in (text, strip_ruby(text)):
+            assert to_simplified(made, signs=False) == to_simplified(made)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("沈阳市实现5G网络全覆盖", False),  # phrase-only characters in no phrase
+        ("回覆", True),
+        ("回(huí)覆", True),  # a phrase once the ruby is stripped
+        ("臺灣", True),
+        ("\uf900企业", True),  # a compatibility ideograph folds to any character
+        ("显著成效", False),  # 著 is looked at by to_simplified itself
+    ],
+)
+def test_script_signs(text: str, expected: bool) -> None:
+    assert script_signs(text) is expected
 
 
 def test_fold_fullwidth_keeps_punctuation() -> None:

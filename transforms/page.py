@@ -29,6 +29,7 @@ from transforms.script import (
     fold_space_lines,
     fold_spaces,
     repair_mojibake,
+    script_signs,
     strip_ruby,
     to_simplified,
 )
@@ -115,7 +116,8 @@ def parse_page(raw: str) -> Page:
     text, unusual = _normalize(raw)
     # (told by the Han characters alone, which the folding and dropping below leave as
     # they are)
-    script = detect_script(text)
+    signs = script_signs(text)
+    script = detect_script(text) if signs else "simplified"
     if unusual and _SPECIAL.search(text, unusual.start()):
         if _looks_binary(text):
             return Page(None, None, None, script, "", None)
@@ -123,7 +125,7 @@ def parse_page(raw: str) -> Page:
     elif not text:
         return Page(None, None, None, script, "", None)
     text = strip_ruby(text)
-    text = to_simplified(text)
+    text = to_simplified(text, signs=signs)
 
     # The headline is kept as printed (spaces, even mojibake: "两?!迸e措"), the rest is
     # cleaned: mojibake dropped, spaces folded.

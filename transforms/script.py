@@ -57,8 +57,15 @@ _COMPAT_CHARS = "\u2e80-\u2fdf\uf900-\ufaff"  # a regex class body
 _COMPAT = re.compile(f"[{_COMPAT_CHARS}]")
 
 
-def to_simplified(text: str) -> str:
-    """Simplified Chinese text (OpenCC t2s, then variant folding)."""
+def to_simplified(text: str, *, signs: bool = True) -> str:
+    """Simplified Chinese text (OpenCC t2s, then variant folding).
+
+    ``signs=False``: the caller found no :func:`script_signs` in a page ``text`` was made
+    from; then only the particle 著 may change, and the scan for every other character
+    that may is spared.
+    """
+    if not signs:
+        return _ZHE.sub("着", text) if "著" in text else text
     if not _simplify_signs().search(text):
         return text  # one scan instead of the three below for most Simplified pages
     if _COMPAT.search(text):
@@ -207,10 +214,28 @@ _SCRIPT_SAMPLE = 2000  # Han characters looked at: plenty to tell the scripts ap
 
 @functools.cache
 def _script_signs() -> re.Pattern[str]:
-    """One class of the characters t2s or the variant folding may change. Characters,
-    not :func:`_t2s_touched`'s phrases: joining a page's Han runs into the sample can
-    make a phrase the page does not hold."""
-    return re.compile(f"[{_t2s_chars()}{_VARIANT_CHARS}]")
+    """One class of the characters t2s or the variant folding may change, and of the
+    compatibility ideographs (which may fold to any). Characters, not
+    :func:`_t2s_touched`'s phrases: joining a page's Han runs into the sample can make a
+    phrase the page does not hold."""
+    return re.compile(f"[{_t2s_chars()}{_VARIANT_CHARS}{_COMPAT_CHARS}]")
+
+
+def script_signs(text: str) -> bool:
+    """Whether the page ``text`` holds a sign of a script other than Simplified: a
+    character of :func:`_script_signs`, a phrase-only one only where it may stand in one
+    of :data:`_T2S_PHRASES` in the page's script sample (its Han characters, whatever
+    stands between them).
+
+    A page without one is Simplified, and so is any text made from it by deleting or
+    changing other characters than those of the sample (ruby, control characters,
+    full-width letters): it holds no character and no phrase that t2s or the variant
+    folding changes, as its Han characters, in order, are the page's.
+    """
+    for sign in _script_signs().finditer(text):
+        if sign.group() not in _T2S_PHRASE_ONLY or _in_phrase(text, sign.start()):
+            return True
+    return False
 
 
 # Characters of a script sample that s2t keeps on their own but changes inside a phrase:
@@ -291,10 +316,7 @@ def detect_script(text: str) -> str:
     that s2t changes (Simplified-only forms). Text with no Traditional-only form (no
     Chinese, or only characters shared by both scripts) is 'simplified'.
     """
-    for sign in _script_signs().finditer(text):
-        if sign.group() not in _T2S_PHRASE_ONLY or _in_phrase(text, sign.start()):
-            break
-    else:
+    if not script_signs(text):
         # nothing in the page, so nothing in the sample, that t2s or the variant folding
         # changes, but phrase-only characters in no phrase ("全覆盖", "沈阳"): skip
         # building the sample (most Simplified pages)
