@@ -8,7 +8,17 @@ import pytest
 
 from transforms.body import select_body
 from transforms.datelines import find_dateline
-from transforms.header import find_publish_date, find_publisher, find_title, parse_header
+from transforms.header import (
+    _META,
+    _META_NEEDS,
+    _TAIL_SEPARATOR,
+    _TAIL_SITE,
+    _cn_date_digits,
+    find_publish_date,
+    find_publisher,
+    find_title,
+    parse_header,
+)
 
 PROSE = "近日，某市出台多项措施帮助企业复工复产，目前已有三百家企业恢复生产，复工率达到八成。"
 PROSE2 = "市工信局负责人表示，下一步将继续加大帮扶力度，协调解决企业在用工、物流等方面的困难。"
@@ -298,3 +308,30 @@ def test_menu_row_above_the_body_is_no_title(nav) -> None:
 def test_other_articles_paths_are_not_the_date(footer, expected) -> None:
     lines, body = _page(TITLE, footer=footer)
     assert find_publish_date(lines, body, title=TITLE) == expected
+
+
+def _header_rows() -> list[str]:
+    """Every row of the cases above, and rows made to reach each alternative of the
+    patterns the pre-filters stand in for."""
+    cases = [*TITLE_CASES, *PUBLISHER_CASES, *DATE_CASES]
+    return [
+        *(row for case in cases for row in [*case[1], *case[2]]),
+        "来源：某某网",
+        "2020年3月5日",
+        "二〇二〇年三月五日",
+        "15:34",
+        "标题 - 某某网",
+        "标题 | 新闻中心",
+        "标题｜某某网",
+        "标题_频道_某某网",
+        "某某市召开复工复产推进会",
+    ]
+
+
+def test_pre_filters_hold_what_their_patterns_need() -> None:
+    """A row without a colon or a digit is no meta row; one without a separator has no
+    site name tail: what lets _is_meta and _title_text skip their patterns."""
+    for row in _header_rows():
+        text = _cn_date_digits(row)
+        assert not _META.search(text) or _META_NEEDS.search(text), row
+        assert not _TAIL_SITE.search(row) or _TAIL_SEPARATOR.search(row), row

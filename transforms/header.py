@@ -63,6 +63,9 @@ _META = re.compile(
     r"(?:^|[\s|｜])(?:来源|稿源|信息来源|作者|编辑|责任编辑|时间|发布时间|日期|发布日期|浏览|"
     r"点击|字号)\s*[:：]|" + _YMD + r"|\d{1,2}:\d{2}"
 )
+# What every match of _META holds (a label's colon, a year's or a time's digits): a row
+# without one (a headline, a menu) is spared that pattern, which has no literal to skip to.
+_META_NEEDS = re.compile(r"[0-9:：]")
 _TIME = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 _META_LABEL = re.compile(r"来源|稿源|作者|编辑|记者|发布|浏览|点击|字号|阅读")
 _BREADCRUMB_SPLIT = re.compile(r"\s*(?:>>|>|›|»|→|/)\s*")
@@ -95,6 +98,9 @@ _RELATED = re.compile(
 _TITLE_TAG = re.compile(r"_[^_]{1,20}_[^_]{1,20}$|_[^_]*(?:网|网站|门户)$")
 _OTHER_LINK = re.compile(r"上一篇|下一篇|上一条|下一条")
 _TAIL_SITE = re.compile(r"\s*(?:_|\s-\s|\s\|\s|｜)\s*[^_|｜]{1,20}$")
+# The separators, one of which every match of _TAIL_SITE holds: a row without one (most)
+# is spared that pattern, which, opening with spaces, is tried at every offset.
+_TAIL_SEPARATOR = re.compile(r"[-_|｜]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,7 +150,7 @@ def _cn_date_digits(line: str) -> str:
 
 def _is_meta(text: str) -> bool:
     text = _cn_date_digits(text)
-    return bool(_META.search(text)) and count_han(text) < 40
+    return bool(_META_NEEDS.search(text) and _META.search(text)) and count_han(text) < 40
 
 
 def _title_text(text: str) -> str:
@@ -154,7 +160,7 @@ def _title_text(text: str) -> str:
         text = m.group("t").strip()
     # "headline_site name" / "headline - site name"
     for _ in range(3):  # "headline_频道_site" strips both tails
-        if count_han(text) < 10:
+        if count_han(text) < 10 or not _TAIL_SEPARATOR.search(text):
             break
         cut = _TAIL_SITE.sub("", text)
         if cut != text and count_han(cut) >= 5 and _SITE_LIKE.search(text[len(cut) :].strip(" _-|｜")):
