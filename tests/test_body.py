@@ -7,6 +7,10 @@ import re
 import pytest
 
 from transforms.body import (
+    _LIST_DATE,
+    _LIST_DATE_NEEDS,
+    _SEPARATOR_NEEDS,
+    _SEPARATORS,
     classify,
     count_han,
     drop_cut_fragment,
@@ -260,3 +264,20 @@ def test_tail_of_a_wrapped_paragraph_before_the_footer_is_body() -> None:
     body = select_body(lines)
     assert body.indices == (1, 2)
     assert body.kinds == ("prose", "prose")
+
+
+def test_pre_filters_hold_what_their_patterns_need() -> None:
+    """A line without a digit is no dated list item; one without a separator character
+    has no separators: what lets _is_boilerplate skip those patterns."""
+    lines = [line for _, line, _ in CLASS_CASES] + [
+        "- 2020-04-17 某某新闻",
+        "某某新闻 2020/4/17",
+        "• 4-17 某某新闻",
+        "某某新闻(04-17)",
+        "首页 / 新闻 / 正文",
+        "首页 › 新闻 » 正文",
+        "首页>>新闻>正文",
+    ]
+    for line in lines:
+        assert not _LIST_DATE.search(line) or _LIST_DATE_NEEDS.search(line), line
+        assert not _SEPARATORS.findall(line) or _SEPARATOR_NEEDS.search(line), line

@@ -103,6 +103,11 @@ _LIST_DATE = re.compile(
     r"|^\s*[-•·]?\s*\d{1,2}[-/]\d{1,2}\s|\(\d{2}[-/]\d{1,2}\)\s*$"
 )
 _SEPARATORS = re.compile(r"\||>>|›|»|>|\s/\s")
+# What every match of _LIST_DATE (a digit) and of _SEPARATORS (a separator) holds: a line
+# without one is spared the pattern, which has no literal to skip to and so is tried at
+# every offset.
+_LIST_DATE_NEEDS = re.compile(r"\d")
+_SEPARATOR_NEEDS = re.compile(r"[|>›»/]")
 
 
 class LineInfo(NamedTuple):
@@ -142,8 +147,8 @@ def _is_boilerplate(text: str, han: int, han_share: float) -> bool:
         return True
     if han < 60 and (
         _CONTACT_START.match(text)
-        or _LIST_DATE.search(text)  # "- 2020-04-17 other headline"
-        or len(_SEPARATORS.findall(text)) >= 2  # "首页 | 新闻 | 财经"
+        or (_LIST_DATE_NEEDS.search(text) and _LIST_DATE.search(text))  # "- 2020-04-17 …"
+        or (_SEPARATOR_NEEDS.search(text) and len(_SEPARATORS.findall(text)) >= 2)  # "首页 | 新闻"
     ):
         return True
     return han < 80 and bool(_CONTACT.search(text)) and bool(_PHONE.search(text))
