@@ -11,6 +11,8 @@ from transforms.datelines import find_dateline
 from transforms.header import (
     _META,
     _META_NEEDS,
+    _SOURCE,
+    _SOURCE_NEEDS,
     _TAIL_SEPARATOR,
     _TAIL_SITE,
     _cn_date_digits,
@@ -317,6 +319,7 @@ def _header_rows() -> list[str]:
     return [
         *(row for case in cases for row in [*case[1], *case[2]]),
         "来源：某某网",
+        "信息来源:某某网 稿源:某某报 出处:某某网 来自:某某客户端",
         "2020年3月5日",
         "二〇二〇年三月五日",
         "15:34",
@@ -335,3 +338,4 @@ def test_pre_filters_hold_what_their_patterns_need() -> None:
         text = _cn_date_digits(row)
         assert not _META.search(text) or _META_NEEDS.search(text), row
         assert not _TAIL_SITE.search(row) or _TAIL_SEPARATOR.search(row), row
+        assert not _SOURCE.search(row) or _SOURCE_NEEDS.search(row), row

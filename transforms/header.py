@@ -58,6 +58,9 @@ _SOURCE = re.compile(
     r"[(（【\[]?\s*(?P<name>[^\s|｜()（）【】\[\],，;；:：]{2,30}?)\s*"
     r"(?=$|[\s|｜()（）【】\[\],，;；]|作者|编辑|责编|责任编辑|时间|日期|发布|浏览|点击|记者|字号|阅读)"
 )
+# A character every label of _SOURCE holds: a row without one (most) is spared that
+# pattern, which opens with look-behinds and so is tried at every offset.
+_SOURCE_NEEDS = re.compile(r"[来稿处]")
 _PAPER_DATE = re.compile(r"^\s*(?P<name>[\u4e00-\u9fff]{2,12}(?:报|网|社))\s*" + _YMD)
 _META = re.compile(
     r"(?:^|[\s|｜])(?:来源|稿源|信息来源|作者|编辑|责任编辑|时间|发布时间|日期|发布日期|浏览|"
@@ -286,7 +289,7 @@ def find_publisher(lines: list[str], body: Body) -> str | None:
     # the rows outside the body, the header rows (before the first body row) first; a
     # generator: most pages name their source in the header
     for i in (i for i in range(len(lines)) if i not in body_set):
-        m = _SOURCE.search(lines[i])
+        m = _SOURCE_NEEDS.search(lines[i]) and _SOURCE.search(lines[i])
         if m:
             name = m.group("name").strip('()（）【】[]《》"“”')
             if count_han(name) >= 2:
