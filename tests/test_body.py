@@ -11,6 +11,8 @@ from transforms.body import (
     _LIST_DATE_NEEDS,
     _SEPARATOR_NEEDS,
     _SEPARATORS,
+    _SOFT_END,
+    _ends_soft,
     classify,
     count_han,
     drop_cut_fragment,
@@ -281,3 +283,8 @@ def test_pre_filters_hold_what_their_patterns_need() -> None:
     for line in lines:
         assert not _LIST_DATE.search(line) or _LIST_DATE_NEEDS.search(line), line
         assert not _SEPARATORS.findall(line) or _SEPARATOR_NEEDS.search(line), line
+
+
+@pytest.mark.parametrize("text", ["", "企业", "企业。", "为帮助企业，", "增长3", "A", "(完)", "截至：", "伍。\n企业"])
+def test_ends_soft_looks_at_the_last_character_as_the_pattern(text: str) -> None:
+    assert _ends_soft(text) is bool(_SOFT_END.search(text))

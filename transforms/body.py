@@ -234,7 +234,7 @@ def select_body(lines: list[str], *, min_han: int = 20) -> Body:
         if (
             cur.kind == "short"
             and prev.kind == "prose"
-            and _SOFT_END.search(prev.text.rstrip())
+            and _ends_soft(prev.text.rstrip())
             and ends_sentence(cur.text.strip())
         ):
             infos[i] = LineInfo(cur.text, cur.han, "prose", float(cur.han))
@@ -283,6 +283,13 @@ def clean_paragraph(line: str) -> str:
 _SOFT_END = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff，,、：:\d]$")
 
 
+def _ends_soft(text: str) -> bool:
+    """``text`` (stripped) stops mid-sentence: on a Han character, a comma, a colon or a
+    digit. The pattern is tried at the last character only: searched from the start, it
+    would be tried at every character of its class, most of a prose line."""
+    return _SOFT_END.search(text, len(text) - 1) is not None
+
+
 def _wrap_width(texts: list[str]) -> int | None:
     """The width a page was hard-wrapped at, if it was: several lines of (nearly) the same
     greatest length, and that length short enough for a fixed-width wrap."""
@@ -315,7 +322,7 @@ def paragraphs(lines: list[str], body: Body) -> list[str]:
             width is not None
             and kind == "prose"
             and len(text) >= 0.9 * width
-            and bool(_SOFT_END.search(text))
+            and _ends_soft(text)
         )
         prev = i
     return out
