@@ -21,8 +21,10 @@ from typing import NamedTuple
 # class lets ``re`` jump to the next Han character at C speed instead of trying a match at
 # every character in between.
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff]*")
-_PUNCT = re.compile(r"[。，,、；;！!？?：:]")
+_PUNCT_CHARS = "。，,、；;！!？?：:"
+_PUNCT = re.compile(f"[{_PUNCT_CHARS}]")
 _END = "。！？!?；;…"
+_CLOSING_PARENS = (")", "）")  # a sentence may also end on one (see ends_sentence)
 _CLOSERS = "”’」』)）】\"'》"
 _END_MARKS = frozenset(_END)
 
@@ -55,7 +57,7 @@ def ends_sentence(text: str) -> bool:
     No end mark is a closer, so the end mark is the last character left once the trailing
     closers are stripped.
     """
-    return text.rstrip(_CLOSERS)[-1:] in _END_MARKS or text.endswith((")", "）"))
+    return text.rstrip(_CLOSERS)[-1:] in _END_MARKS or text.endswith(_CLOSING_PARENS)
 
 
 # Boilerplate cues. Strong ones make any line boilerplate; weak ones only a short line.
@@ -199,8 +201,9 @@ def _best_block(infos: list[LineInfo]) -> tuple[int, int, float]:
     return best
 
 
-# _PUNCT's marks and the other characters ends_sentence() may end on ("…", ")", "）")
-_PROSE_MARK = re.compile(r"[。，,、；;！!？?：:…)）]")
+# _PUNCT's marks and the characters ends_sentence() may end on: built from them, so that a
+# mark added to either is never a line _judged_head passes over unjudged
+_PROSE_MARK = re.compile(f"[{re.escape(_PUNCT_CHARS + _END + ''.join(_CLOSING_PARENS))}]")
 
 
 def _judged_head(lines: list[str]) -> list[LineInfo]:
