@@ -72,6 +72,7 @@ SCRIPT_CASES = [
 )
 def test_detect_script(name: str, text: str, expected: str) -> None:
     assert detect_script(text) == expected
+    assert detect_script(text, signs=script_signs(text)) == expected  # as parse_page asks
 
 
 RUBY_CASES = [

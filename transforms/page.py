@@ -117,7 +117,7 @@ def parse_page(raw: str) -> Page:
     # (told by the Han characters alone, which the folding and dropping below leave as
     # they are)
     signs = script_signs(text)
-    script = detect_script(text) if signs else "simplified"
+    script = detect_script(text, signs=signs)
     if unusual and _SPECIAL.search(text, unusual.start()):
         if _looks_binary(text):
             return Page(None, None, None, script, "", None)

@@ -309,14 +309,15 @@ def _in_phrase(text: str, at: int) -> bool:
     return any(phrase in near for phrase in _T2S_PHRASES)
 
 
-def detect_script(text: str) -> str:
+def detect_script(text: str, *, signs: bool | None = None) -> str:
     """'simplified' | 'traditional' | 'mixed' for the raw page ``text``.
 
     Counts the Han characters that OpenCC t2s changes (Traditional-only forms) and those
     that s2t changes (Simplified-only forms). Text with no Traditional-only form (no
-    Chinese, or only characters shared by both scripts) is 'simplified'.
+    Chinese, or only characters shared by both scripts) is 'simplified'. ``signs``: what
+    :func:`script_signs` says of ``text``, when the caller has asked it already.
     """
-    if not script_signs(text):
+    if not (script_signs(text) if signs is None else signs):
         # nothing in the page, so nothing in the sample, that t2s or the variant folding
         # changes, but phrase-only characters in no phrase ("全覆盖", "沈阳"): skip
         # building the sample (most Simplified pages)
