@@ -20,11 +20,17 @@ _TEXTS = [
 ]
 
 
-def test_cut_is_that_of_a_tokenizer_with_the_words_added() -> None:
-    reference = jieba.Tokenizer()
-    reference.initialize()
+@pytest.fixture(scope="module")
+def reference() -> jieba.Tokenizer:
+    """A jieba tokenizer of its own (the global one is left alone) with the words added."""
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
     for word, freq in _ADDED.items():
-        reference.add_word(word, freq=freq)
+        tokenizer.add_word(word, freq=freq)
+    return tokenizer
+
+
+def test_cut_is_that_of_a_tokenizer_with_the_words_added(reference: jieba.Tokenizer) -> None:
     cutter = lexicon.WordCutter(_ADDED)
     for text in _TEXTS:
         assert cutter.cut(text) == reference.lcut(text, HMM=False), text
@@ -32,11 +38,7 @@ def test_cut_is_that_of_a_tokenizer_with_the_words_added() -> None:
     assert "长春新区" not in lexicon.tokenizer().lcut("长春新区", HMM=False)
 
 
-def test_cut_with_hmm_is_that_of_the_tokenizer() -> None:
-    reference = jieba.Tokenizer()
-    reference.initialize()
-    for word, freq in _ADDED.items():
-        reference.add_word(word, freq=freq)
+def test_cut_with_hmm_is_that_of_the_tokenizer(reference: jieba.Tokenizer) -> None:
     cutter = lexicon.WordCutter(_ADDED)
     # runs of characters the dictionary lacks (规上, 台企), and one that is a word: 企业
     texts = [*_TEXTS, "规上企业复工", "台企员工返岗", "三个帮扶组", "企 业", "已开工项目"]
